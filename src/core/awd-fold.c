@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "awd-fold"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "awd-fold.h"
+
+char *
+awd_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  /* Invalid UTF-8 must not reach the index; g_utf8_make_valid keeps what it can. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      return awd_fold (valid);
+    }
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (normalized, -1);
+
+  /* People type е for ё; after case folding only the lower-case ё (U+0451)
+   * remains, and "е with diaeresis" in decomposed form became U+0451 under NFKC. */
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x0451)
+        c = 0x0435;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the awd-store-*.c files of src/core only: the connection, the
+ * statement cache and the error mapping. Nothing outside core sees SQL. */
+
+#include <sqlite3.h>
+
+#include "awd-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AwdStoreLock AwdStoreLock;
+
+struct _AwdStore
+{
+  GObject       parent_instance;
+
+  sqlite3      *db;
+  char         *path;
+  char         *operator_name;
+  gboolean      read_only;
+  int           schema_version;
+
+  /* SQL text → sqlite3_stmt*, prepared once per connection. */
+  GHashTable   *statements;
+
+  /* Nesting depth of awd_store_begin(); only the outermost pair talks to
+   * SQLite. A failure inside marks the whole transaction for rollback. */
+  guint         transaction_depth;
+  gboolean      rollback_only;
+
+  AwdStoreLock *lock;
+};
+
+/* Statements */
+sqlite3_stmt *awd_store_prepare        (AwdStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      awd_store_exec           (AwdStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      awd_store_step_done      (AwdStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+gboolean      awd_store_set_error      (AwdStore      *self,
+                                        int            rc,
+                                        GError       **error);
+gboolean      awd_store_require_writable (AwdStore    *self,
+                                        gint64         round_id,
+                                        GError       **error);
+void          awd_store_bind_text      (sqlite3_stmt  *stmt,
+                                        int            index,
+                                        const char    *text);
+void          awd_store_bind_id        (sqlite3_stmt  *stmt,
+                                        int            index,
+                                        gint64         id);
+char         *awd_store_column_text    (sqlite3_stmt  *stmt,
+                                        int            column);
+gint64        awd_store_round_of       (AwdStore      *self,
+                                        const char    *table,
+                                        gint64         id,
+                                        GError       **error);
+
+/* Audit (awd-store-audit.c): appends one line per broken link of the chain. */
+gboolean      awd_store_verify_audit_chain (AwdStore  *self,
+                                        GPtrArray     *problems,
+                                        GError       **error);
+
+/* Describe an object's properties as "name: value" lines, for audit rows;
+ * with @other, only the properties that differ from it. */
+char         *awd_store_describe_object (GObject      *object,
+                                         GObject      *other);
+
+/* Migrations (awd-store-migrations.c) */
+gboolean      awd_store_migrate        (AwdStore      *self,
+                                        GError       **error);
+int           awd_store_latest_schema_version (void);
+
+/* Writers' lock (awd-store-lock.c) */
+AwdStoreLock *awd_store_lock_acquire   (const char    *db_path,
+                                        const char    *operator_name,
+                                        GError       **error);
+void          awd_store_lock_release   (AwdStoreLock  *lock);
+
+/* Folding for search (awd-fold.c, declared here for the store's use too). */
+#include "awd-fold.h"
+
+G_END_DECLS
