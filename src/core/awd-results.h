@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  *
  * Items are referred to by their index in the snapshot: the n-th juror added
  * is juror n, and so on. Criteria are added in position order (position =
- * index + 1). The structs below are readable by callers; change them only
- * through the functions. */
+ * index + 1). The structs below are plain data that callers read; fill
+ * them through the functions, which copy strings and check indices (a
+ * test may flip a scalar field such as `withdrawn` directly). */
 
 #define AWD_RESULTS_ERROR (awd_results_error_quark ())
 
