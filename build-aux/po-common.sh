@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sourced by check-po.sh and merge-pending-po.sh: one place that knows how the
+# template is extracted. The arguments mirror meson's i18n 'glib' preset
+# (po/meson.build), so the template made here is the one `ninja award-desk-pot`
+# would make.
+
+AWD_GETTEXT_PACKAGE=award-desk
+
+awd_xgettext_args() {
+  printf '%s\n' \
+    --package-name="$AWD_GETTEXT_PACKAGE" \
+    --from-code=UTF-8 \
+    --add-comments \
+    --keyword=_ \
+    --keyword=N_ \
+    --keyword=C_:1c,2 \
+    --keyword=NC_:1c,2 \
+    --keyword=g_dcgettext:2 \
+    --keyword=g_dngettext:2,3 \
+    --keyword=g_dpgettext2:2c,3 \
+    --flag=N_:1:pass-c-format \
+    --flag=C_:2:pass-c-format \
+    --flag=NC_:2:pass-c-format \
+    --flag=g_dngettext:2:pass-c-format \
+    --flag=g_strdup_printf:1:c-format \
+    --flag=g_string_printf:2:c-format \
+    --flag=g_string_append_printf:2:c-format \
+    --flag=g_error_new:3:c-format \
+    --flag=g_set_error:4:c-format \
+    --flag=g_markup_printf_escaped:1:c-format \
+    --flag=g_log:3:c-format \
+    --flag=g_print:1:c-format \
+    --flag=g_printerr:1:c-format \
+    --flag=g_printf:1:c-format \
+    --flag=g_fprintf:2:c-format \
+    --flag=g_sprintf:2:c-format \
+    --flag=g_snprintf:3:c-format
+}
+
+# awd_make_pot SRCDIR OUT.pot: extract every file listed in SRCDIR/po/POTFILES.in.
+awd_make_pot() {
+  _srcdir=$1
+  _out=$2
+  # xgettext reads a POTFILES list but not its comments or blank lines.
+  _list=$(mktemp)
+  grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$_srcdir/po/POTFILES.in" > "$_list"
+  # shellcheck disable=SC2046 # one argument per line, none has spaces
+  xgettext $(awd_xgettext_args) --directory="$_srcdir" --files-from="$_list" \
+    --output="$_out" --force-po
+  _rc=$?
+  rm -f "$_list"
+  return $_rc
+}
+
+# awd_po_with_header IN OUT: copy a PO fragment, giving it a minimal UTF-8
+# header when it has none, so that msgcat and msgfmt read its Cyrillic.
+# The header added is AWD_PO_HEADER_LINES lines long (for error line numbers).
+AWD_PO_HEADER_LINES=7
+awd_po_with_header() {
+  if grep -q '^msgid ""$' "$1" && grep -q 'Content-Type: text/plain; charset=' "$1"; then
+    cat "$1" > "$2"
+  else
+    {
+      printf '%s\n' 'msgid ""' 'msgstr ""' \
+        '"Content-Type: text/plain; charset=UTF-8\n"' \
+        '"Content-Transfer-Encoding: 8bit\n"' \
+        '"Language: ru\n"' \
+        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"' \
+        ''
+      cat "$1"
+    } > "$2"
+  fi
+}
