@@ -39,7 +39,7 @@ if msgfmt --check --output-file=/dev/null "$po" 2> "$work/msgfmt.err" \
 else
   not_ok 1 "ru.po compiles and has the Russian header"
   sed 's/^/# /' "$work/msgfmt.err"
-  grep -q '^"Language: ru\\n"$' "$po" || echo "# the header lacks \"Language: ru\\n\""
+  grep -q '^"Language: ru\\n"$' "$po" || printf '%s\n' '# the header lacks "Language: ru\n"'
   grep -q '^"Plural-Forms: nplurals=3; plural=' "$po" || echo "# the header lacks Plural-Forms: nplurals=3; …"
 fi
 

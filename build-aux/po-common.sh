@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sourced by check-po.sh and merge-pending-po.sh: one place that knows how the
 # template is extracted. The arguments mirror meson's i18n 'glib' preset
@@ -44,9 +45,11 @@ awd_make_pot() {
   # xgettext reads a POTFILES list but not its comments or blank lines.
   _list=$(mktemp)
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$_srcdir/po/POTFILES.in" > "$_list"
+  # The version, as po/meson.build passes it: project(…, version: 'X', …).
+  _version=$(sed -n "s/^[[:space:]]*version:[[:space:]]*'\([^']*\)'.*/\1/p" "$_srcdir/meson.build" | head -n 1)
   # shellcheck disable=SC2046 # one argument per line, none has spaces
-  xgettext $(awd_xgettext_args) --directory="$_srcdir" --files-from="$_list" \
-    --output="$_out" --force-po
+  xgettext $(awd_xgettext_args) ${_version:+--package-version="$_version"} \
+    --directory="$_srcdir" --files-from="$_list" --output="$_out" --force-po
   _rc=$?
   rm -f "$_list"
   return $_rc
@@ -55,6 +58,7 @@ awd_make_pot() {
 # awd_po_with_header IN OUT: copy a PO fragment, giving it a minimal UTF-8
 # header when it has none, so that msgcat and msgfmt read its Cyrillic.
 # The header added is AWD_PO_HEADER_LINES lines long (for error line numbers).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 AWD_PO_HEADER_LINES=7
 awd_po_with_header() {
   if grep -q '^msgid ""$' "$1" && grep -q 'Content-Type: text/plain; charset=' "$1"; then

@@ -41,6 +41,9 @@ skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
 # Helpers, each an ordinary command so that check can run it.
 has_line() { grep -Fxq -- "$2" "$1" || { echo "$1 has no line '$2'"; return 1; }; }
+desktop_launches() {
+  has_line "$1" "Icon=$app_id" && has_line "$1" "Exec=award-desk"
+}
 appstream_clean() {
   # Errors and warnings fail; info and pedantic hints (the id's capitals) do not.
   appstreamcli validate --no-net --no-color "$1"
@@ -87,7 +90,7 @@ symbolic_single_colour() {
 check "desktop-file-validate accepts the merged desktop entry" desktop-file-validate "$desktop"
 check "the desktop entry carries the Russian name" has_line "$desktop" "Name[ru]=$ru_name"
 check "the desktop entry names the icon and the executable" \
-  sh -c 'grep -Fxq "Icon=$1" "$2" && grep -Fxq "Exec=award-desk" "$2"' sh "$app_id" "$desktop"
+  desktop_launches "$desktop"
 check "appstreamcli validate --no-net accepts the merged metainfo" appstream_clean "$metainfo"
 check "the metainfo carries the Russian name and description" metainfo_has_ru "$metainfo"
 check "glib-compile-schemas --strict --dry-run accepts data/" \
@@ -106,8 +109,8 @@ else
 fi
 check "the app icon is well-formed SVG" xmllint --noout "$scalable"
 check "the app icon has a 128×128 viewBox" svg_viewbox "$scalable" "0 0 128 128"
-check "the symbolic icon is well-formed with a 16×16 viewBox" \
-  sh -c 'xmllint --noout "$1" && grep -q "viewBox=\"0 0 16 16\"" "$1"' sh "$symbolic"
+check "the symbolic icon is well-formed SVG" xmllint --noout "$symbolic"
+check "the symbolic icon has a 16×16 viewBox" svg_viewbox "$symbolic" "0 0 16 16"
 check "the symbolic icon uses no colour but #2e3436" symbolic_single_colour "$symbolic"
 
 # The plan comes last: TAP allows it, and the count cannot drift from the checks.
