@@ -429,6 +429,8 @@ test_tie_epsilon (void)
   g_assert_cmpuint (rank_of (res, a), ==, 1);
   g_assert_cmpuint (rank_of (res, b), ==, 1);
   g_assert_true (entry_of (res, a)->tied);
+  /* B's score is the larger by a bit, yet equal entries are listed by ref. */
+  g_assert_cmpuint (entry_nomination_at (res, 0, 0), ==, (guint) a);
 }
 
 /* Conflicts: one criterion, three jurors. J1 has a conflict on A and has

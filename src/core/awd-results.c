@@ -780,7 +780,9 @@ rank_candidates (Candidate *cands,
              && fabs (cands[end].entry.score - cands[i].entry.score) < AWD_RESULTS_EPSILON)
         end++;
 
-      if (use_criteria && end - i > 1)
+      /* Without the tie-break the criterion means are NULL and this only
+       * puts scores that differ by rounding noise in ref order. */
+      if (end - i > 1)
         g_qsort_with_data (cands + i, end - i, sizeof (Candidate),
                            compare_by_criteria, GUINT_TO_POINTER (n_criteria));
 
