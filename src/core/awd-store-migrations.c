@@ -336,7 +336,7 @@ awd_store_migrate (AwdStore  *self,
   if (self->schema_version >= latest)
     return TRUE;
 
-  if (self->schema_version > 0)
+  if (self->has_tables)
     {
       g_autofree char *backup = backup_path_for (self, self->schema_version);
 

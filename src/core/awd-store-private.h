@@ -21,6 +21,7 @@ struct _AwdStore
   char         *operator_name;
   gboolean      read_only;
   int           schema_version;
+  gboolean      has_tables;     /* the file held a schema when opened */
 
   /* SQL text → sqlite3_stmt*, prepared once per connection. */
   GHashTable   *statements;

@@ -112,6 +112,7 @@ check_identity (AwdStore  *self,
     }
 
   self->schema_version = user_version;
+  self->has_tables = n_tables > 0;
   return TRUE;
 }
 
