@@ -158,3 +158,8 @@ gint64      awd_store_count_audit          (AwdStore           *self,
                                             GError            **error);
 
 G_END_DECLS
+
+/* The API for a round's content (nominations, scoring, bulk import). */
+#include "awd-store-nominations.h"
+#include "awd-store-scoring.h"
+#include "awd-store-import.h"
