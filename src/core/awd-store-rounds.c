@@ -192,7 +192,7 @@ awd_store_get_round (AwdStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                 _("There is no round %" G_GINT64_FORMAT), round_id);
+                 _("There is no round %lld"), (long long) round_id);
   else if (rc != SQLITE_ROW)
     awd_store_set_error (self, rc, error);
 
