@@ -6,7 +6,8 @@
  *
  * Adding a command takes one file and two lines:
  *   1. src/cli/awd-cli-NAME.c defines
- *        const AwdCliCommand awd_cli_command_NAME = { "name", "ARGS", N_("Summary"), needs_write, run };
+ *        const AwdCliCommand awd_cli_command_NAME = { "name", "ARGS", summary, needs_write, run };
+ *      with the summary marked for translation by N_
  *   2. one line `AWD_CLI_COMMAND (NAME)` in awd-cli-commands.h (the order there is the
  *      order of `--help`);
  *   3. one line in `cli_sources` of src/cli/meson.build (and po/POTFILES.in).
@@ -33,7 +34,7 @@ struct _AwdCliCommand
 {
   const char *name;         /* as typed: "import-xml" */
   const char *usage;        /* what follows the name: "ROUND FILE.xml", "" for nothing */
-  const char *summary;      /* N_("…"): one line for `--help`, translated when shown */
+  const char *summary;      /* one line for `--help`, marked with N_, translated when shown */
   gboolean    needs_write;  /* TRUE: awd_cli_open_store() opens read-write (takes the
                                writers' lock); FALSE: read-only, runs beside a writer */
 
