@@ -7,4 +7,6 @@
 
 AWD_CLI_COMMAND (init)
 AWD_CLI_COMMAND (rounds)
+AWD_CLI_COMMAND (progress)
+AWD_CLI_COMMAND (results)
 AWD_CLI_COMMAND (check)
