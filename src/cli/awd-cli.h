@@ -67,8 +67,9 @@ struct _AwdCliContext
  * command's name) and checks that there are between @min_args and @max_args
  * of them (-1: no upper bound). Every argument is read as UTF-8 whatever the
  * locale: G_OPTION_ARG_STRING(_ARRAY) entries are taken as bytes and then
- * validated, so write them as usual. `--help` prints the command's help and
- * exits 0. On wrong usage it prints the error and the command's usage line
+ * validated, so write them as usual. Positional arguments are left as given
+ * (a FILE is a file name, bytes); check a text one with g_utf8_validate().
+ * `--help` prints the command's help and exits 0. On wrong usage it prints the error and the command's usage line
  * on stderr and returns FALSE: the command then returns AWD_CLI_EXIT_USAGE. */
 gboolean    awd_cli_parse_args       (AwdCliContext       *ctx,
                                       const GOptionEntry  *entries,
