@@ -242,6 +242,14 @@ test_verify_detects_tampering (Fixture       *f,
   sql (f, "DROP TRIGGER score_final_update; UPDATE score SET value = 10 WHERE nomination_id = 42");
   g_assert_false (awd_store_verify_final_round (f->store, f->round_id, &error));
   g_assert_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_CORRUPT);
+
+  /* `award-desk-cli check` reports it too. */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_assert_true (awd_store_check (f->store, problems, NULL));
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "results"));
+  }
 }
 
 static void

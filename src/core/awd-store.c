@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "awd-store-private.h"
+#include "awd-store-results.h"
 
 /* "AWD1" as a big-endian integer: marks the file as ours for `file(1)` and
  * lets us refuse someone else's SQLite database before touching it. */
@@ -655,6 +656,33 @@ collect_rows (AwdStore    *self,
   return TRUE;
 }
 
+/* A final round's frozen checksum must still match its content: the
+ * triggers stop the application from changing it, this catches anything
+ * that went around them. */
+static gboolean
+verify_final_rounds (AwdStore   *self,
+                     GPtrArray  *problems,
+                     GError    **error)
+{
+  g_autoptr(GListModel) rounds = awd_store_list_rounds (self, error);
+
+  if (rounds == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(AwdRound) round = g_list_model_get_item (rounds, i);
+      g_autoptr(GError) mismatch = NULL;
+
+      if (awd_round_get_status (round) != AWD_ROUND_STATUS_FINAL)
+        continue;
+      if (!awd_store_verify_final_round (self, awd_round_get_id (round), &mismatch))
+        g_ptr_array_add (problems, g_strdup_printf (_("results: %s"), mismatch->message));
+    }
+
+  return TRUE;
+}
+
 gboolean
 awd_store_check (AwdStore   *self,
                  GPtrArray  *problems,
@@ -673,5 +701,8 @@ awd_store_check (AwdStore   *self,
     g_ptr_array_add (problems, g_strdup_printf (_("schema: version %d, expected %d"),
                                                 version, awd_store_latest_schema_version ()));
 
-  return awd_store_verify_audit_chain (self, problems, error);
+  if (!awd_store_verify_audit_chain (self, problems, error))
+    return FALSE;
+
+  return verify_final_rounds (self, problems, error);
 }
