@@ -9,9 +9,16 @@
 # Also: every listed file exists (else xgettext fails) and the list is sorted
 # without duplicates (parallel edits stay mergeable).
 #
-# Usage: check-potfiles.sh [SRCDIR]
+# Usage: check-potfiles.sh [--fix] [SRCDIR]
+#   --fix  first add the missing files to po/POTFILES.in and sort it (byte order),
+#          keeping its leading comment lines; then check as usual.
 
 set -u
+fix=0
+if [ "${1:-}" = "--fix" ]; then
+  fix=1
+  shift
+fi
 srcdir=${1:-$(dirname "$0")/..}
 cd "$srcdir" || { echo "1..0 # SKIP no source dir $srcdir"; exit 0; }
 
@@ -38,6 +45,17 @@ marker='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|Q_)\(|ngettext|translatable="yes"'
   find -H data -maxdepth 1 -type f \( -name '*.desktop.in' -o -name '*.metainfo.xml.in' \
     -o -name '*.appdata.xml.in' -o -name '*.gschema.xml' \) 2>/dev/null | LC_ALL=C sort
 } > "$work/marked"
+
+if [ "$fix" -eq 1 ]; then
+  grep -Fxv -f "$work/skipped" "$work/marked" > "$work/wanted" || true
+  { grep -E '^[[:space:]]*#' "$potfiles" || true
+    cat "$work/listed" "$work/wanted" | LC_ALL=C sort -u; } > "$work/fixed"
+  if ! cmp -s "$work/fixed" "$potfiles"; then
+    cat "$work/fixed" > "$potfiles"
+    echo "# --fix rewrote $potfiles" >&2
+  fi
+  grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$potfiles" > "$work/listed"
+fi
 
 n_marked=$(wc -l < "$work/marked")
 n_listed=$(wc -l < "$work/listed")
