@@ -208,7 +208,7 @@ create_row (gpointer item,
   g_object_set_data (G_OBJECT (cell->name), "awd-property", (gpointer) "name");
   awd_entry_watch_commit (cell->name, TRUE, commit_text, cell);
 
-  cell->chair = gtk_check_button_new_with_mnemonic (_("C_hair"));
+  cell->chair = gtk_check_button_new_with_label (_("Chair"));
   gtk_widget_set_name (cell->chair, "juror-chair");
   gtk_widget_set_tooltip_text (cell->chair, _("Chairs the jury; one member at most"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (cell->chair), awd_juror_get_chair (item));
