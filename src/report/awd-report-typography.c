@@ -131,9 +131,11 @@ awd_report_typography (const char *text)
 char *
 awd_report_quote (const char *text)
 {
-  if (awd_report_is_russian ())
-    return g_strconcat ("«", text, "»", NULL);
-  return g_strconcat ("“", text, "”", NULL);
+  g_autofree char *straight = g_strconcat ("\"", text != NULL ? text : "", "\"", NULL);
+
+  /* Through the same rules as any text, so that quotes inside the quoted
+   * text become the inner kind: «Проект „Открытая библиотека“». */
+  return awd_report_typography (straight);
 }
 
 static const char *

@@ -21,7 +21,8 @@ gboolean  awd_report_is_russian          (void);
  * surname ("М. И. Рудомино", "М.И. Рудомино", "Рудомино М. И."). */
 char     *awd_report_typography          (const char *text);
 
-/* @text in «…» (Russian) or “…”. */
+/* @text in «…» (Russian) or “…”, quotes inside it made the inner kind
+ * („…“ or ‘…’), with the rest of awd_report_typography(). */
 char     *awd_report_quote               (const char *text);
 
 /* A decimal for people: @decimals digits, a comma in Russian, the locale's
