@@ -255,10 +255,13 @@ test_migrate_backs_up_existing_data (void)
   store = awd_store_open (path, AWD_STORE_OPEN_READ_WRITE, NULL, &error);
   g_assert_no_error (error);
 
-  d = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".bak"))
-      backup = g_build_filename (dir, name, NULL);
+  /* The "migrate" snapshot in the backups folder (awd-store-backups.h). */
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  d = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (d);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "old-") && g_str_has_suffix (name, "-migrate.db"))
+      backup = g_build_filename (backups, name, NULL);
   g_assert_nonnull (backup);
   g_assert_cmpint (awd_test_raw_count (backup, "SELECT count(*) FROM legacy"), ==, 1);
   g_assert_cmpint (awd_test_raw_count (backup, "PRAGMA user_version"), ==, 0);

@@ -289,19 +289,6 @@ awd_store_latest_schema_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
-static char *
-backup_path_for (AwdStore *self,
-                 int       from_version)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *base = g_path_get_basename (self->path);
-  g_autofree char *name = g_strdup_printf ("%s.v%d-%s.bak", base, from_version, stamp);
-
-  return g_build_filename (dir, name, NULL);
-}
-
 static gboolean
 run_migration (AwdStore    *self,
                int          to_version,
@@ -326,7 +313,8 @@ run_migration (AwdStore    *self,
 }
 
 /* Brings the file up to the latest schema. Existing data is copied aside
- * with the backup API first, so a failed or faulty migration loses nothing. */
+ * with the backup API first (a "migrate" snapshot in the backups folder,
+ * see awd-store-backups.h), so a failed or faulty migration loses nothing. */
 gboolean
 awd_store_migrate (AwdStore  *self,
                    GError   **error)
@@ -338,9 +326,9 @@ awd_store_migrate (AwdStore  *self,
 
   if (self->has_tables)
     {
-      g_autofree char *backup = backup_path_for (self, self->schema_version);
+      g_autofree char *backup = awd_store_take_snapshot (self, AWD_SNAPSHOT_REASON_MIGRATE, error);
 
-      if (!awd_store_backup_to (self, backup, error))
+      if (backup == NULL)
         return FALSE;
       g_message ("Backed up %s to %s before upgrading it", self->path, backup);
     }

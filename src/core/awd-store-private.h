@@ -32,6 +32,9 @@ struct _AwdStore
   gboolean      rollback_only;
 
   AwdStoreLock *lock;
+
+  /* How many automatic snapshots awd_store_snapshot() keeps (awd-store-backups.c). */
+  guint         backups_kept;
 };
 
 /* Statements */
@@ -83,6 +86,36 @@ AwdStoreLock *awd_store_lock_acquire   (const char    *db_path,
                                         const char    *operator_name,
                                         GError       **error);
 void          awd_store_lock_release   (AwdStoreLock  *lock);
+
+/* The connection (awd-store.c). open_connection opens self->db on
+ * self->path and runs the checks of an open (pragmas, identity, quick_check,
+ * and for a writer that a leftover -wal belongs to the file); the lock, when
+ * read-write, is already held. close_connection drops the statement cache
+ * and closes self->db; restore uses the pair to swap the file underneath an
+ * open store without letting go of the writers' lock. */
+gboolean      awd_store_open_connection  (AwdStore    *self,
+                                          gboolean     create,
+                                          GError     **error);
+void          awd_store_close_connection (AwdStore    *self);
+/* A store over an already-held writers' lock (awd_store_recover() holds it
+ * while it swaps files, then hands it to the store it opens); NULL @lock is
+ * a read-only open. Takes ownership of @lock, also on failure. */
+AwdStore     *awd_store_open_with_lock   (const char        *path,
+                                          AwdStoreOpenFlags  flags,
+                                          const char        *operator_name,
+                                          AwdStoreLock      *lock,
+                                          GError           **error);
+
+/* Backups (awd-store-backups.c): the daily snapshot taken at open; a
+ * failure is logged, never fatal. */
+void          awd_store_snapshot_if_stale (AwdStore   *self);
+
+/* TEST ONLY. Runs @sql on the store's own connection, so a test can set a
+ * pragma there (PRAGMA max_page_count to fake a full disk). Never call it
+ * from application code: the store's invariants are not re-checked. */
+gboolean      awd_store_exec_for_testing (AwdStore    *self,
+                                          const char  *sql,
+                                          GError     **error);
 
 /* Folding for search (awd-fold.c, declared here for the store's use too). */
 #include "awd-fold.h"

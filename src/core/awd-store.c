@@ -152,14 +152,8 @@ awd_store_finalize (GObject *object)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
 
+  awd_store_close_connection (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    {
-      /* A clean close checkpoints the WAL back into the main file. */
-      if (sqlite3_close (self->db) != SQLITE_OK)
-        g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
-      self->db = NULL;
-    }
   g_clear_pointer (&self->lock, awd_store_lock_release);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->operator_name, g_free);
@@ -179,6 +173,7 @@ static void
 awd_store_init (AwdStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->backups_kept = AWD_STORE_BACKUPS_KEPT_DEFAULT;
 }
 
 /**
@@ -192,6 +187,165 @@ awd_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "award-desk", "awards.db", NULL);
 }
 
+/* A -wal left next to the file (after a crash, or put there by hand) is
+ * replayed by SQLite whatever database wrote it: a -wal copied from another
+ * Award Desk file would silently replace this file's content, and the first
+ * checkpoint would make that permanent. The audit log tells them apart: it
+ * only grows, so the main file's last audit row must still be there, with
+ * the same hash, once the -wal is applied. The main file alone is read with
+ * immutable=1, which ignores the -wal. Only a writer runs this: it holds
+ * the writers' lock, so nobody checkpoints underneath it. */
+static gboolean
+check_wal_belongs (AwdStore  *self,
+                   GError   **error)
+{
+  g_autofree char *wal_path = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *main_hash = NULL;
+  sqlite3 *alone = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 main_id = 0;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (wal_path, &st) != 0 || st.st_size == 0)
+    return TRUE;
+
+  escaped = g_uri_escape_string (self->path, "/", TRUE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &alone, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (alone, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                             -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      main_id = sqlite3_column_int64 (stmt, 0);
+      main_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (alone);
+
+  /* A main file without an audit row (created, then the process died) has
+   * nothing the -wal could replace. */
+  if (main_id == 0)
+    return TRUE;
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (self->db, "SELECT hash FROM audit WHERE id = ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, main_id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), main_hash) == 0)
+    {
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_CORRUPT,
+               _("“%s” does not belong to “%s” (it comes from another database); nothing was changed, “award-desk-cli restore” puts it aside"),
+               wal_path, self->path);
+  return FALSE;
+}
+
+gboolean
+awd_store_open_connection (AwdStore  *self,
+                           gboolean   create,
+                           GError   **error)
+{
+  int open_flags;
+  int rc;
+
+  g_assert (self->db == NULL);
+
+  open_flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
+  if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+
+  rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), self->path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Until the file has passed its checks, closing must not checkpoint: a
+   * damaged or foreign -wal would be copied into the main file and the
+   * evidence (and the good main file) lost. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!apply_pragmas (self, error) ||
+      !check_identity (self, error) ||
+      !quick_check (self, error) ||
+      (!self->read_only && !check_wal_belongs (self, error)))
+    return FALSE;
+
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  return TRUE;
+}
+
+void
+awd_store_close_connection (AwdStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      /* A clean close checkpoints the WAL back into the main file. */
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+}
+
+AwdStore *
+awd_store_open_with_lock (const char         *path,
+                          AwdStoreOpenFlags   flags,
+                          const char         *operator_name,
+                          AwdStoreLock       *lock,
+                          GError            **error)
+{
+  g_autoptr(AwdStore) self = NULL;
+  gboolean read_only = (flags & AWD_STORE_OPEN_READ_ONLY) != 0;
+
+  self = g_object_new (AWD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+  self->lock = lock;
+  self->operator_name = g_strdup (operator_name != NULL && *operator_name != '\0'
+                                  ? operator_name : g_get_real_name ());
+
+  g_assert (read_only == (lock == NULL));
+
+  if (!awd_store_open_connection (self, (flags & AWD_STORE_OPEN_CREATE) != 0, error))
+    return NULL;
+
+  if (self->schema_version < awd_store_latest_schema_version ())
+    {
+      if (read_only)
+        {
+          g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NEEDS_UPGRADE,
+                       _("“%s” needs to be upgraded; open it once for writing (for example with “award-desk-cli init”)"),
+                       path);
+          return NULL;
+        }
+      if (!awd_store_migrate (self, error))
+        return NULL;
+    }
+
+  if (!read_only)
+    awd_store_snapshot_if_stale (self);
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * awd_store_open:
  * @path: the database file
@@ -200,7 +354,8 @@ awd_store_default_path (void)
  *
  * Opens (and, read-write, migrates) the database. A read-write open first
  * takes the writers' lock, so a second writer is refused with a message
- * that names the holder; a read-only open takes no lock.
+ * that names the holder; a read-only open takes no lock. A writer also
+ * takes the day's snapshot when the newest one is older than a day.
  */
 AwdStore *
 awd_store_open (const char         *path,
@@ -208,10 +363,8 @@ awd_store_open (const char         *path,
                 const char         *operator_name,
                 GError            **error)
 {
-  g_autoptr(AwdStore) self = NULL;
   gboolean read_only = (flags & AWD_STORE_OPEN_READ_ONLY) != 0;
-  int open_flags;
-  int rc;
+  AwdStoreLock *lock = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -237,54 +390,15 @@ awd_store_open (const char         *path,
         }
     }
 
-  self = g_object_new (AWD_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->read_only = read_only;
-  self->operator_name = g_strdup (operator_name != NULL && *operator_name != '\0'
-                                  ? operator_name : g_get_real_name ());
-
   if (!read_only)
     {
-      self->lock = awd_store_lock_acquire (path, self->operator_name, error);
-      if (self->lock == NULL)
+      lock = awd_store_lock_acquire (path, operator_name != NULL && *operator_name != '\0'
+                                           ? operator_name : g_get_real_name (), error);
+      if (lock == NULL)
         return NULL;
     }
 
-  open_flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
-  if (read_only)
-    open_flags |= SQLITE_OPEN_READONLY;
-  else
-    open_flags |= SQLITE_OPEN_READWRITE | ((flags & AWD_STORE_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
-
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-
-  if (!apply_pragmas (self, error) ||
-      !check_identity (self, error) ||
-      !quick_check (self, error))
-    return NULL;
-
-  if (self->schema_version < awd_store_latest_schema_version ())
-    {
-      if (read_only)
-        {
-          g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NEEDS_UPGRADE,
-                       _("“%s” needs to be upgraded; open it once for writing (for example with “award-desk-cli init”)"),
-                       path);
-          return NULL;
-        }
-      if (!awd_store_migrate (self, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&self);
+  return awd_store_open_with_lock (path, flags, operator_name, lock, error);
 }
 
 const char *
@@ -614,6 +728,16 @@ out:
   if (!ok)
     g_unlink (tmp_path);
   return ok;
+}
+
+/* TEST ONLY: see awd-store-private.h. */
+gboolean
+awd_store_exec_for_testing (AwdStore    *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+  return awd_store_exec (self, sql, error);
 }
 
 /* Checks ---------------------------------------------------------------- */

@@ -163,3 +163,4 @@ G_END_DECLS
 #include "awd-store-nominations.h"
 #include "awd-store-scoring.h"
 #include "awd-store-import.h"
+#include "awd-store-backups.h"
