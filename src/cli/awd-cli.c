@@ -235,6 +235,8 @@ awd_cli_parse_args (AwdCliContext       *ctx,
                                 *ctx->command->usage != '\0' ? " " : "", ctx->command->usage);
   context = g_option_context_new (parameters);
   g_option_context_set_summary (context, _(ctx->command->summary));
+  if (ctx->command->description != NULL)
+    g_option_context_set_description (context, _(ctx->command->description));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!parse_strv (context, entries, &strv, &error))

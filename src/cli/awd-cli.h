@@ -42,6 +42,10 @@ struct _AwdCliCommand
   int       (*run)          (AwdCliContext  *ctx,
                              int             argc,
                              char          **argv);
+
+  /* Optional: more text for the command's `--help`, after the options;
+   * marked with N_, translated when shown. */
+  const char *description;
 };
 
 struct _AwdCliContext

@@ -659,9 +659,16 @@ awd_store_restore (AwdStore     *self,
       return FALSE;
     }
 
+  /* The restored file says where it came from; its chain carries on. */
   snapshot_name = g_path_get_basename (snapshot_path);
-  if (!awd_store_audit (self, 0, "restore", "database", 0, NULL, snapshot_name, &reopen_error))
-    g_warning ("Could not record the restore of %s: %s", self->path, reopen_error->message);
+  if (!awd_store_begin (self, &reopen_error) ||
+      !awd_store_audit (self, 0, "restore", "database", 0, NULL, snapshot_name, &reopen_error) ||
+      !awd_store_commit (self, &reopen_error))
+    {
+      awd_store_rollback (self);
+      g_message ("Could not record the restore of %s: %s", self->path,
+                 reopen_error != NULL ? reopen_error->message : "?");
+    }
 
   if (out_moved_aside != NULL)
     *out_moved_aside = g_steal_pointer (&aside);
