@@ -7,6 +7,9 @@
 
 AWD_CLI_COMMAND (init)
 AWD_CLI_COMMAND (rounds)
+AWD_CLI_COMMAND (import_csv)
+AWD_CLI_COMMAND (nominations)
+AWD_CLI_COMMAND (import_votes)
 AWD_CLI_COMMAND (progress)
 AWD_CLI_COMMAND (results)
 AWD_CLI_COMMAND (report)
