@@ -182,32 +182,38 @@ awd_nomination_search_text (AwdNomination *nomination)
   return awd_fold (joined->str);
 }
 
-/* Builds an FTS5 query from what a person typed: the folded text split on
- * white space, each word a quoted string (a `"` inside doubled, so no word
+/* Builds an FTS5 query from what a person typed: the folded text cut into
+ * words at every character that is not a letter, digit or mark (as the
+ * unicode61 tokenizer cuts the indexed text, so punctuation is ignored and
+ * "мост,книжный" finds "Книжный мост"), each word a quoted string (no word
  * can be read as FTS5 syntax) ending in `*` for a prefix match; the words
  * are ANDed. Returns NULL when there is no word. */
 static char *
 build_match_query (const char *query)
 {
   g_autofree char *folded = awd_fold (query);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
   g_autoptr(GString) match = g_string_new (NULL);
+  gboolean in_word = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*words[i] == '\0')
-        continue;
-      if (match->len > 0)
-        g_string_append_c (match, ' ');
-      g_string_append_c (match, '"');
-      for (const char *p = words[i]; *p != '\0'; p++)
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c);
+
+      if (word_char && !in_word)
         {
-          if (*p == '"')
-            g_string_append_c (match, '"');
-          g_string_append_c (match, *p);
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append_c (match, '"');
         }
-      g_string_append (match, "\"*");
+      else if (!word_char && in_word)
+        g_string_append (match, "\"*");
+      if (word_char)
+        g_string_append_len (match, p, g_utf8_next_char (p) - p);
+      in_word = word_char;
     }
+  if (in_word)
+    g_string_append (match, "\"*");
 
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
