@@ -208,7 +208,7 @@ add_ranking (AwdReportDocument *doc,
       awd_report_table_set_column (table, 2, C_("protocol column", "Project"), 3.0, PANGO_ALIGN_LEFT);
       awd_report_table_set_column (table, 3, C_("protocol column", "Institution"), 2.3, PANGO_ALIGN_LEFT);
       awd_report_table_set_column (table, 4, score_title, 0.8, PANGO_ALIGN_RIGHT);
-      awd_report_table_set_column (table, 5, C_("protocol column", "Jurors"), 0.65, PANGO_ALIGN_CENTER);
+      awd_report_table_set_column (table, 5, C_("protocol column", "Jurors"), 0.75, PANGO_ALIGN_CENTER);
       awd_report_table_set_column (table, 6, C_("protocol column", "Award"), 0.95, PANGO_ALIGN_LEFT);
 
       for (guint e = 0; e < cat->entries->len; e++)
@@ -282,7 +282,7 @@ add_ties (AwdReportDocument *doc,
       if (name != NULL)
         {
           g_autofree char *quoted = awd_report_quote (name);
-          where = g_strdup_printf (_("Category %s: "), quoted);
+          where = g_strdup_printf (_("Category %s. "), quoted);
         }
       else
         where = g_strdup ("");
