@@ -7,6 +7,8 @@
 
 AWD_CLI_COMMAND (init)
 AWD_CLI_COMMAND (rounds)
+AWD_CLI_COMMAND (import_xml)
+AWD_CLI_COMMAND (export_xml)
 AWD_CLI_COMMAND (import_csv)
 AWD_CLI_COMMAND (nominations)
 AWD_CLI_COMMAND (import_votes)

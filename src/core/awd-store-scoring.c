@@ -46,16 +46,23 @@ finish_change (AwdStore    *self,
   return awd_store_commit (self, error);
 }
 
-/* The shortest text that reads back as the same double, with a dot. */
+/* The shortest text that reads back as the same double, with a dot and
+ * no exponent: 10, 0.5, 7.25. */
 static char *
 format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[400];
 
-  for (int digits = 1; digits <= 17; digits++)
+  if (!isfinite (value) || fabs (value) >= 1e16 || value == nearbyint (value))
     {
-      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, "%.0f", value);
+      return g_strdup (buffer);
+    }
+  for (int decimals = 1; decimals <= 20; decimals++)
+    {
+      char format[16];
 
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
       g_ascii_formatd (buffer, sizeof buffer, format, value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
@@ -967,4 +974,32 @@ awd_store_list_results (AwdStore  *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+gboolean
+awd_store_get_results_method (AwdStore   *self,
+                              gint64      round_id,
+                              AwdMethod  *out_method,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+
+  stmt = awd_store_prepare (self, "SELECT results_method FROM round WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    found = awd_method_from_string ((const char *) sqlite3_column_text (stmt, 0), out_method);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return awd_store_set_error (self, rc, error);
+  if (!found)
+    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
+                         _("The round has no frozen results"));
+  return found;
 }

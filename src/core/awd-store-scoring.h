@@ -155,6 +155,13 @@ GArray   *awd_store_list_results        (AwdStore      *self,
                                          gint64         round_id,
                                          GError       **error);
 
+/* The method a final round's results were computed by; FALSE with an
+ * error when the round is not final. */
+gboolean  awd_store_get_results_method  (AwdStore      *self,
+                                         gint64         round_id,
+                                         AwdMethod     *out_method,
+                                         GError       **error);
+
 /* Bulk entry points for an import: the same checks, no audit row of their
  * own; inside the caller's transaction (see awd-store-nominations.h). */
 gboolean  awd_store_bulk_insert_conflict (AwdStore     *self,

@@ -1,0 +1,1698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "awd-xml-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include "awd-canonical.h"
+#include "awd-results.h"
+#include "awd-store-results.h"
+#include "awd-xml-import.h"
+
+/* The importer: one pass of libxml2's streaming reader with the schema
+ * validator attached, writing into the store as it goes inside a single
+ * transaction that is rolled back on the first error. See BUILD-NOTES.md
+ * for why every libxml2 option here is what it is. */
+
+/* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
+
+#define MAX_DEPTH 8
+#define CHECK_EVERY 4096
+#define PROGRESS_BYTES (1024 * 1024)
+
+typedef struct {
+  char         *key;
+  int           line;
+  int           rank;
+  double        score;
+  AwdAwardMark  mark;
+  char         *note;
+} PendingResult;
+
+typedef struct {
+  gint64  category_id;
+  char   *key;
+  int     line;
+} PendingWinner;
+
+typedef struct {
+  AwdStore            *store;
+  const char          *path;
+  xmlTextReaderPtr     reader;
+  int                  fd;
+  goffset              max_size;
+  guint64              bytes_read;
+  guint64              total;
+  guint64              last_progress;
+  int                  io_errno;
+  gboolean             too_large;
+  GCancellable        *cancellable;
+  AwdXmlProgressFunc   progress;
+  gpointer             progress_data;
+
+  /* The prolog scan (scan_prolog): before the root element. */
+  int                  prolog_state;
+  guint                prolog_count;
+  gboolean             prolog_done;
+  gboolean             doctype_seen;
+  int                  prolog_line;
+
+  /* The first error, already "FILE:LINE: message". */
+  GError              *error;
+
+  const char          *stack[MAX_DEPTH + 1];
+  GString             *text;
+  gboolean             collect;
+
+  /* The round being read. */
+  AwdRound            *round;
+  gboolean             round_final;
+  int                  round_line;
+  GHashTable          *criteria;      /* key → gint64 id */
+  GHashTable          *categories;
+  GHashTable          *jurors;
+  GHashTable          *nominations;
+  int                  n_criteria;
+  int                  n_categories;
+  int                  n_jurors;
+  GArray              *winners;       /* PendingWinner */
+  GArray              *results;       /* PendingResult */
+  gboolean             has_results;
+  AwdMethod            results_method;
+  char                *results_checksum;
+  int                  results_line;
+
+  /* The item being read. */
+  AwdCriterion        *criterion;
+  AwdCategory         *category;
+  char                *category_winner;
+  AwdJuror            *juror;
+  AwdNomination       *nomination;
+  char                *nomination_key;
+  gboolean             nomination_inserted;
+  GPtrArray           *partners;      /* AwdPartner */
+  char                *partner_country;
+  int                  n_partners;
+  char                *attachment_name;
+  char                *attachment_type;
+  char                *attachment_sha256;
+  gint64               comment_juror;
+  gint64               comment_nomination;
+
+  /* What was added, for the audit row. */
+  GArray              *round_ids;
+  guint64              n_nominations;
+  guint64              n_scores;
+} ImportContext;
+
+/* libxml2 set-up ---------------------------------------------------------- */
+
+static xmlParserInputPtr
+deny_entity_loader (const char       *url,
+                    const char       *id,
+                    xmlParserCtxtPtr  context)
+{
+  /* Nothing outside the file itself is ever read: no DTD, no entity. */
+  return NULL;
+}
+
+static void
+silent_structured_error (void        *user_data,
+                         xmlErrorPtr  error)
+{
+}
+
+static void
+silent_generic_error (void       *user_data,
+                      const char *message,
+                      ...)
+{
+}
+
+static xmlSchemaPtr
+get_schema (void)
+{
+  static gsize initialized = 0;
+  static xmlSchemaPtr schema = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = awd_xml_get_schema_bytes ();
+      xmlSchemaParserCtxtPtr parser;
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (deny_entity_loader);
+
+      parser = xmlSchemaNewMemParserCtxt (data, (int) size);
+      xmlSchemaSetParserStructuredErrors (parser, silent_structured_error, NULL);
+      schema = xmlSchemaParse (parser);
+      xmlSchemaFreeParserCtxt (parser);
+      if (schema == NULL)
+        g_error ("The exchange schema compiled into the program does not parse");
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return schema;
+}
+
+/* Errors ------------------------------------------------------------------ */
+
+static int
+current_line (ImportContext *ctx)
+{
+  xmlNodePtr node = ctx->reader != NULL ? xmlTextReaderCurrentNode (ctx->reader) : NULL;
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  if (line <= 0 && ctx->reader != NULL)
+    line = xmlTextReaderGetParserLineNumber (ctx->reader);
+  return line > 0 ? (int) line : 1;
+}
+
+static gboolean
+fail_at (ImportContext *ctx,
+         int            line,
+         AwdXmlError    code,
+         const char    *message)
+{
+  g_autofree char *one_line = g_strdup (message);
+
+  if (ctx->error != NULL)
+    return FALSE;
+  g_strdelimit (one_line, "\r\n", ' ');
+  g_strstrip (one_line);
+  if (line > 0)
+    ctx->error = g_error_new (AWD_XML_ERROR, code, "%s:%d: %s", ctx->path, line, one_line);
+  else
+    ctx->error = g_error_new (AWD_XML_ERROR, code, "%s: %s", ctx->path, one_line);
+  return FALSE;
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (ImportContext *ctx,
+      AwdXmlError    code,
+      const char    *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail_at (ctx, current_line (ctx), code, message);
+}
+
+/* A store or engine error, with the line of the element that caused it. */
+static gboolean
+fail_with (ImportContext *ctx,
+           GError        *error)
+{
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  if (cancelled && ctx->error == NULL)
+    {
+      ctx->error = g_error_copy (error);
+      g_error_free (error);
+      return FALSE;
+    }
+  fail_at (ctx, current_line (ctx), AWD_XML_ERROR_INVALID, error->message);
+  g_error_free (error);
+  return FALSE;
+}
+
+/* Whether the file has a DOCTYPE. The reader parses ahead of the node it
+ * returns, so an internal subset's entities can make an error (an entity
+ * loop, an empty title) before the DOCTYPE node ever comes back; the bytes
+ * of the prolog are therefore watched as they are read (scan_prolog). */
+static gboolean
+saw_doctype (ImportContext *ctx)
+{
+  return ctx->doctype_seen;
+}
+
+static gboolean
+fail_doctype (ImportContext *ctx)
+{
+  return fail_at (ctx, ctx->prolog_line, AWD_XML_ERROR_FORBIDDEN,
+                  _("The file has a DOCTYPE declaration; exchange files never have one, and it is not read"));
+}
+
+static char *
+size_limit_message (ImportContext *ctx)
+{
+  g_autofree char *limit = g_format_size_full ((guint64) ctx->max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  return g_strdup_printf (_("The file is larger than %s, the most an import accepts"), limit);
+}
+
+static void
+reader_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+  ImportContext *ctx = user_data;
+  g_autofree char *message = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (ctx->error != NULL || error == NULL || error->level == XML_ERR_WARNING)
+    return;
+
+  if (ctx->too_large)
+    {
+      g_autofree char *size = size_limit_message (ctx);
+      fail_at (ctx, 0, AWD_XML_ERROR_TOO_LARGE, size);
+      return;
+    }
+  if (ctx->io_errno != 0)
+    {
+      fail_at (ctx, 0, AWD_XML_ERROR_IO, g_strerror (ctx->io_errno));
+      return;
+    }
+
+  if (saw_doctype (ctx))
+    {
+      fail_doctype (ctx);
+      return;
+    }
+
+  /* libxml2 names elements {namespace}name: our namespace is noise. */
+  parts = g_strsplit (error->message != NULL ? error->message : "", "{" AWD_XML_NAMESPACE "}", -1);
+  message = g_strjoinv ("", parts);
+  fail_at (ctx, error->line > 0 ? error->line : current_line (ctx),
+           AWD_XML_ERROR_INVALID, message);
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+enum {
+  PROLOG_OUT,       /* between markup */
+  PROLOG_LT,        /* after '<' */
+  PROLOG_BANG,      /* after "<!": "--" starts a comment, "DOCTYPE" a DOCTYPE */
+  PROLOG_COMMENT,   /* inside <!-- --> (prolog_count: dashes in a row) */
+  PROLOG_PI,        /* inside <? ?> (prolog_count: 1 after '?') */
+};
+
+/* Watches the bytes before the root element for "<!DOCTYPE", skipping
+ * comments and processing instructions, and stops at the root's '<'. */
+static void
+scan_prolog (ImportContext *ctx,
+             const char    *data,
+             gsize          len)
+{
+  static const char doctype[] = "DOCTYPE";
+
+  for (gsize i = 0; i < len && !ctx->prolog_done; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        ctx->prolog_line++;
+      switch (ctx->prolog_state)
+        {
+        case PROLOG_OUT:
+          if (c == '<')
+            ctx->prolog_state = PROLOG_LT;
+          break;
+
+        case PROLOG_LT:
+          if (c == '?')
+            ctx->prolog_state = PROLOG_PI, ctx->prolog_count = 0;
+          else if (c == '!')
+            ctx->prolog_state = PROLOG_BANG, ctx->prolog_count = 0;
+          else
+            ctx->prolog_done = TRUE;   /* the root element */
+          break;
+
+        case PROLOG_BANG:
+          if (ctx->prolog_count == 0 && c == '-')
+            ctx->prolog_state = PROLOG_COMMENT, ctx->prolog_count = 0;
+          else if (c == doctype[ctx->prolog_count])
+            {
+              if (++ctx->prolog_count == sizeof doctype - 1)
+                ctx->doctype_seen = ctx->prolog_done = TRUE;
+            }
+          else
+            /* "<![CDATA[" or junk before the root: the parser refuses it. */
+            ctx->prolog_done = TRUE;
+          break;
+
+        case PROLOG_COMMENT:
+          /* After "<!-": counts the dashes in a row; "-->" ends it. */
+          if (c == '-')
+            ctx->prolog_count++;
+          else if (c == '>' && ctx->prolog_count >= 2)
+            ctx->prolog_state = PROLOG_OUT;
+          else
+            ctx->prolog_count = 0;
+          break;
+
+        case PROLOG_PI:
+          if (c == '>' && ctx->prolog_count == 1)
+            ctx->prolog_state = PROLOG_OUT;
+          ctx->prolog_count = c == '?';
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static int
+read_cb (void *context,
+         char *buffer,
+         int   len)
+{
+  ImportContext *ctx = context;
+  ssize_t n;
+
+  do
+    n = read (ctx->fd, buffer, (size_t) len);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      ctx->io_errno = errno;
+      return -1;
+    }
+
+  if (!ctx->prolog_done)
+    scan_prolog (ctx, buffer, (gsize) n);
+  ctx->bytes_read += (guint64) n;
+  if (ctx->bytes_read > (guint64) ctx->max_size)
+    {
+      /* The file grew after it was measured, or is not a plain file. */
+      ctx->too_large = TRUE;
+      return -1;
+    }
+  if (ctx->progress != NULL && ctx->bytes_read - ctx->last_progress >= PROGRESS_BYTES)
+    {
+      ctx->last_progress = ctx->bytes_read;
+      ctx->progress (ctx->bytes_read, ctx->total, ctx->progress_data);
+    }
+  return (int) n;
+}
+
+static int
+close_cb (void *context)
+{
+  ImportContext *ctx = context;
+
+  if (ctx->fd >= 0)
+    close (ctx->fd);
+  ctx->fd = -1;
+  return 0;
+}
+
+/* The attribute's value (owned by the caller), or NULL. */
+static char *
+get_attribute (ImportContext *ctx,
+               const char    *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (ctx->reader, BAD_CAST name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+get_int_attribute (ImportContext *ctx,
+                   const char    *name,
+                   gint64         fallback,
+                   gint64        *out_value)
+{
+  g_autofree char *text = get_attribute (ctx, name);
+  char *end = NULL;
+
+  if (text == NULL)
+    {
+      *out_value = fallback;
+      return TRUE;
+    }
+  g_strstrip (text);
+  errno = 0;
+  *out_value = g_ascii_strtoll (text, &end, 10);
+  if (errno != 0 || end == text || *end != '\0' || *out_value < G_MININT || *out_value > G_MAXINT)
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The attribute “%s” is not a whole number: “%s”"),
+                 name, text);
+  return TRUE;
+}
+
+/* xs:decimal: digits with an optional sign and dot, never an exponent. */
+static gboolean
+parse_decimal (const char *raw,
+               double     *out_value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (raw));
+  char *end = NULL;
+  gboolean digit = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != '.' && !((*p == '-' || *p == '+') && p == text))
+        return FALSE;
+    }
+  if (!digit)
+    return FALSE;
+  *out_value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*out_value);
+}
+
+static gboolean
+get_decimal_attribute (ImportContext *ctx,
+                       const char    *name,
+                       double        *out_value)
+{
+  g_autofree char *text = get_attribute (ctx, name);
+
+  if (text == NULL)
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The attribute “%s” is missing"), name);
+  if (!parse_decimal (text, out_value))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The attribute “%s” is not a decimal number: “%s”"),
+                 name, text);
+  return TRUE;
+}
+
+static gboolean
+get_bool_attribute (ImportContext *ctx,
+                    const char    *name)
+{
+  g_autofree char *text = get_attribute (ctx, name);
+
+  if (text == NULL)
+    return FALSE;
+  g_strstrip (text);
+  return g_str_equal (text, "true") || g_str_equal (text, "1");
+}
+
+/* Keys -------------------------------------------------------------------- */
+
+static GHashTable *
+new_key_map (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+add_key (ImportContext *ctx,
+         GHashTable    *map,
+         const char    *key,
+         gint64         id)
+{
+  if (key == NULL || *key == '\0')
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("An item has no key"));
+  if (g_hash_table_contains (map, key))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The key “%s” is used twice in this round"), key);
+  g_hash_table_insert (map, g_strdup (key), g_memdup2 (&id, sizeof id));
+  return TRUE;
+}
+
+/* The id of @key, or 0 with an error naming what it should have been. */
+static gint64
+resolve (ImportContext *ctx,
+         GHashTable    *map,
+         const char    *key,
+         const char    *what)
+{
+  const gint64 *id = key != NULL ? g_hash_table_lookup (map, key) : NULL;
+
+  if (id == NULL)
+    {
+      /* TRANSLATORS: the second %s is a kind of item: "juror", "nomination", … */
+      fail (ctx, AWD_XML_ERROR_INVALID, _("“%s” is not the key of a %s of this round"),
+            key != NULL ? key : "", what);
+      return 0;
+    }
+  return *id;
+}
+
+/* Round -------------------------------------------------------------------- */
+
+static void
+clear_pending_result (gpointer data)
+{
+  PendingResult *r = data;
+
+  g_free (r->key);
+  g_free (r->note);
+}
+
+static void
+clear_pending_winner (gpointer data)
+{
+  PendingWinner *w = data;
+
+  g_free (w->key);
+}
+
+static void
+reset_round (ImportContext *ctx)
+{
+  g_clear_object (&ctx->round);
+  g_clear_pointer (&ctx->criteria, g_hash_table_unref);
+  g_clear_pointer (&ctx->categories, g_hash_table_unref);
+  g_clear_pointer (&ctx->jurors, g_hash_table_unref);
+  g_clear_pointer (&ctx->nominations, g_hash_table_unref);
+  g_clear_pointer (&ctx->winners, g_array_unref);
+  g_clear_pointer (&ctx->results, g_array_unref);
+  g_clear_pointer (&ctx->results_checksum, g_free);
+  ctx->round_final = FALSE;
+  ctx->has_results = FALSE;
+  ctx->n_criteria = ctx->n_categories = ctx->n_jurors = 0;
+}
+
+static gboolean
+start_round (ImportContext *ctx)
+{
+  g_autofree char *award = get_attribute (ctx, "award");
+  g_autofree char *status_text = get_attribute (ctx, "status");
+  g_autofree char *method_text = get_attribute (ctx, "method");
+  g_autofree char *tie_text = get_attribute (ctx, "tie-break");
+  AwdRoundStatus status;
+  AwdMethod method = AWD_METHOD_MEAN;
+  AwdTieBreak tie_break = AWD_TIE_BREAK_NONE;
+  gint64 number, year, trim, quorum;
+
+  reset_round (ctx);
+  ctx->round = awd_round_new ();
+  ctx->round_line = current_line (ctx);
+  ctx->criteria = new_key_map ();
+  ctx->categories = new_key_map ();
+  ctx->jurors = new_key_map ();
+  ctx->nominations = new_key_map ();
+  ctx->winners = g_array_new (FALSE, TRUE, sizeof (PendingWinner));
+  g_array_set_clear_func (ctx->winners, clear_pending_winner);
+  ctx->results = g_array_new (FALSE, TRUE, sizeof (PendingResult));
+  g_array_set_clear_func (ctx->results, clear_pending_result);
+
+  if (status_text == NULL || !awd_round_status_from_string (g_strstrip (status_text), &status))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The round's status is not known"));
+  if (method_text != NULL && !awd_method_from_string (g_strstrip (method_text), &method))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The round's method is not known"));
+  if (tie_text != NULL && !awd_tie_break_from_string (g_strstrip (tie_text), &tie_break))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The round's tie-break rule is not known"));
+  if (!get_int_attribute (ctx, "number", 0, &number) ||
+      !get_int_attribute (ctx, "year", 0, &year) ||
+      !get_int_attribute (ctx, "trim", 1, &trim) ||
+      !get_int_attribute (ctx, "quorum", 1, &quorum))
+    return FALSE;
+
+  /* A final round goes in as scoring; it becomes final at its end, once
+   * its results are recomputed and match the file. */
+  ctx->round_final = status == AWD_ROUND_STATUS_FINAL;
+  awd_round_set_award (ctx->round, award);
+  awd_round_set_number (ctx->round, (int) number);
+  awd_round_set_year (ctx->round, (int) year);
+  awd_round_set_status (ctx->round, ctx->round_final ? AWD_ROUND_STATUS_SCORING : status);
+  awd_round_set_method (ctx->round, method);
+  awd_round_set_trim (ctx->round, (int) trim);
+  awd_round_set_tie_break (ctx->round, tie_break);
+  awd_round_set_quorum (ctx->round, (int) quorum);
+  return TRUE;
+}
+
+static gboolean
+read_scale (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  double min, max, step;
+  gint64 id;
+
+  if (!get_decimal_attribute (ctx, "min", &min) ||
+      !get_decimal_attribute (ctx, "max", &max) ||
+      !get_decimal_attribute (ctx, "step", &step))
+    return FALSE;
+  awd_round_set_scale_min (ctx->round, min);
+  awd_round_set_scale_max (ctx->round, max);
+  awd_round_set_scale_step (ctx->round, step);
+
+  /* Title and scale are the round's first children: it can go in now. */
+  if (!awd_store_bulk_insert_round (ctx->store, ctx->round, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  id = awd_round_get_id (ctx->round);
+  g_array_append_val (ctx->round_ids, id);
+  return TRUE;
+}
+
+static gboolean
+require_round (ImportContext *ctx)
+{
+  if (ctx->round != NULL && awd_round_get_id (ctx->round) > 0)
+    return TRUE;
+  return fail (ctx, AWD_XML_ERROR_INVALID, _("The round needs its title and scale first"));
+}
+
+/* Final rounds ------------------------------------------------------------ */
+
+static const AwdResultEntry *
+find_entry (const AwdResults *res,
+            guint             nomination,
+            int              *out_category)
+{
+  for (guint k = 0; k < res->categories->len; k++)
+    {
+      const AwdResultCategory *rc = &g_array_index (res->categories, AwdResultCategory, k);
+
+      for (guint i = 0; i < rc->entries->len; i++)
+        {
+          const AwdResultEntry *e = &g_array_index (rc->entries, AwdResultEntry, i);
+
+          if (e->nomination == nomination && e->rank > 0)
+            {
+              *out_category = rc->category;
+              return e;
+            }
+        }
+    }
+  return NULL;
+}
+
+static void
+clear_result_row (gpointer data)
+{
+  AwdResultRow *row = data;
+  g_free (row->note);
+}
+
+/* Recomputes the round's results from what was imported and checks them
+ * and the checksum against the file, then freezes them. */
+static gboolean
+finish_final_round (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwdResultsSnapshot) snapshot = NULL;
+  g_autoptr(AwdResults) res = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdResultRow));
+  g_autoptr(GHashTable) by_nomination = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *text = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *stated = NULL;
+  gint64 round_id = awd_round_get_id (ctx->round);
+  guint n_ranked = 0;
+
+  g_array_set_clear_func (rows, clear_result_row);
+
+  /* Award marks and notes are part of what the checksum covers. */
+  for (guint i = 0; i < ctx->results->len; i++)
+    {
+      PendingResult *r = &g_array_index (ctx->results, PendingResult, i);
+      const gint64 *found = r->key != NULL ? g_hash_table_lookup (ctx->nominations, r->key) : NULL;
+      gint64 id;
+
+      if (found == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not the key of a %s of this round"),
+                             r->key != NULL ? r->key : "", _("nomination"));
+          return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, message);
+        }
+      id = *found;
+      if (g_hash_table_contains (by_nomination, &id))
+        return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, _("A nomination has two results"));
+      g_hash_table_insert (by_nomination, g_memdup2 (&id, sizeof id), r);
+      if ((r->mark != AWD_AWARD_MARK_NONE || r->note != NULL) &&
+          !awd_store_bulk_insert_award (ctx->store, id, r->mark, r->note, &error))
+        return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, error->message);
+    }
+
+  snapshot = awd_store_load_results (ctx->store, round_id, &error);
+  if (snapshot == NULL)
+    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
+  res = awd_results_compute (snapshot->input, ctx->results_method, &error);
+  if (res == NULL)
+    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
+
+  for (guint n = 0; n < snapshot->nomination_ids->len; n++)
+    {
+      gint64 id = g_array_index (snapshot->nomination_ids, gint64, n);
+      const AwdResultsNomination *nom = &g_array_index (snapshot->input->nominations, AwdResultsNomination, n);
+      PendingResult *stated_result = g_hash_table_lookup (by_nomination, &id);
+      int category = -1;
+      const AwdResultEntry *e = find_entry (res, n, &category);
+      AwdResultRow row = { 0 };
+
+      if (e == NULL && stated_result == NULL)
+        continue;
+      if (e == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The results of the final round do not follow from its scores: “%s” is not ranked when recomputed"),
+                             nom->ref);
+          return fail_at (ctx, stated_result->line, AWD_XML_ERROR_INVALID, message);
+        }
+      if (stated_result == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The results of the final round are incomplete: “%s” is ranked when recomputed but has no result"),
+                             nom->ref);
+          return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
+        }
+      if ((guint) stated_result->rank != e->rank || fabs (stated_result->score - e->score) > 5e-7)
+        {
+          g_autofree char *want = awd_canonical_format_decimal (e->score);
+          g_autofree char *have = awd_canonical_format_decimal (stated_result->score);
+          g_autofree char *message =
+            g_strdup_printf (_("The results of the final round do not follow from its scores: “%s” is stated with rank %d and score %s, recomputed it has rank %u and score %s"),
+                             nom->ref, stated_result->rank, have, e->rank, want);
+          return fail_at (ctx, stated_result->line, AWD_XML_ERROR_INVALID, message);
+        }
+
+      row.nomination_id = id;
+      row.category_id = category >= 0 ? g_array_index (snapshot->category_ids, gint64, category) : 0;
+      row.rank = (int) e->rank;
+      row.score = e->score;
+      row.mark = stated_result->mark;
+      row.note = g_strdup (stated_result->note);
+      g_array_append_val (rows, row);
+      n_ranked++;
+    }
+  g_assert (n_ranked == ctx->results->len);
+
+  text = awd_canonical_results_text (snapshot->input, res);
+  checksum = awd_canonical_checksum (text);
+  stated = g_strdup (ctx->results_checksum != NULL ? ctx->results_checksum : "");
+  g_strstrip (stated);
+  if (!g_str_has_prefix (stated, "sha256:") || g_ascii_strcasecmp (stated + 7, checksum) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The checksum of the final round does not match its content: the file states %s, the content gives sha256:%s"),
+                         stated, checksum);
+      return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
+    }
+
+  if (!awd_store_bulk_finalize_round (ctx->store, round_id, ctx->results_method, checksum, rows, &error))
+    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
+  return TRUE;
+}
+
+static gboolean
+end_round (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!require_round (ctx))
+    return FALSE;
+
+  for (guint i = 0; i < ctx->winners->len; i++)
+    {
+      PendingWinner *w = &g_array_index (ctx->winners, PendingWinner, i);
+      const gint64 *id = g_hash_table_lookup (ctx->nominations, w->key);
+
+      if (id == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The winner “%s” is not the key of a nomination of this round"), w->key);
+          return fail_at (ctx, w->line, AWD_XML_ERROR_INVALID, message);
+        }
+      if (!awd_store_bulk_set_winner (ctx->store, w->category_id, *id, &error))
+        return fail_at (ctx, w->line, AWD_XML_ERROR_INVALID, error->message);
+    }
+
+  if (ctx->has_results && !ctx->round_final)
+    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID,
+                    _("Only a final round carries results"));
+  if (ctx->round_final && !ctx->has_results)
+    return fail_at (ctx, ctx->round_line, AWD_XML_ERROR_INVALID,
+                    _("The final round has no results"));
+  if (ctx->round_final && !finish_final_round (ctx))
+    return FALSE;
+
+  reset_round (ctx);
+  return TRUE;
+}
+
+/* Set-up ------------------------------------------------------------------ */
+
+static gboolean
+start_criterion (ImportContext *ctx)
+{
+  g_autofree char *key = get_attribute (ctx, "key");
+  double weight;
+
+  if (!require_round (ctx) || !get_decimal_attribute (ctx, "weight", &weight))
+    return FALSE;
+  g_clear_object (&ctx->criterion);
+  ctx->criterion = awd_criterion_new ();
+  awd_criterion_set_round_id (ctx->criterion, awd_round_get_id (ctx->round));
+  awd_criterion_set_position (ctx->criterion, ++ctx->n_criteria);
+  awd_criterion_set_weight (ctx->criterion, weight);
+  /* The key rides along on the object until the criterion is stored. */
+  g_object_set_data_full (G_OBJECT (ctx->criterion), "key", g_steal_pointer (&key), g_free);
+  return TRUE;
+}
+
+static gboolean
+end_criterion (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!awd_store_bulk_insert_criterion (ctx->store, ctx->criterion, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  return add_key (ctx, ctx->criteria, g_object_get_data (G_OBJECT (ctx->criterion), "key"),
+                  awd_criterion_get_id (ctx->criterion));
+}
+
+static gboolean
+start_category (ImportContext *ctx)
+{
+  g_autofree char *kind_text = get_attribute (ctx, "kind");
+  AwdCategoryKind kind;
+
+  if (!require_round (ctx))
+    return FALSE;
+  if (kind_text == NULL || !awd_category_kind_from_string (g_strstrip (kind_text), &kind))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The category's kind is not known"));
+  g_clear_object (&ctx->category);
+  ctx->category = awd_category_new ();
+  awd_category_set_round_id (ctx->category, awd_round_get_id (ctx->round));
+  awd_category_set_position (ctx->category, ++ctx->n_categories);
+  awd_category_set_kind (ctx->category, kind);
+  g_object_set_data_full (G_OBJECT (ctx->category), "key", get_attribute (ctx, "key"), g_free);
+  g_free (ctx->category_winner);
+  ctx->category_winner = get_attribute (ctx, "winner");
+  return TRUE;
+}
+
+static gboolean
+end_category (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!awd_store_bulk_insert_category (ctx->store, ctx->category, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  if (ctx->category_winner != NULL)
+    {
+      PendingWinner w = {
+        awd_category_get_id (ctx->category),
+        g_strstrip (g_steal_pointer (&ctx->category_winner)),
+        current_line (ctx),
+      };
+      g_array_append_val (ctx->winners, w);
+    }
+  return add_key (ctx, ctx->categories, g_object_get_data (G_OBJECT (ctx->category), "key"),
+                  awd_category_get_id (ctx->category));
+}
+
+static gboolean
+start_juror (ImportContext *ctx)
+{
+  if (!require_round (ctx))
+    return FALSE;
+  g_clear_object (&ctx->juror);
+  ctx->juror = awd_juror_new ();
+  awd_juror_set_round_id (ctx->juror, awd_round_get_id (ctx->round));
+  awd_juror_set_position (ctx->juror, ++ctx->n_jurors);
+  awd_juror_set_chair (ctx->juror, get_bool_attribute (ctx, "chair"));
+  awd_juror_set_withdrawn (ctx->juror, get_bool_attribute (ctx, "withdrawn"));
+  awd_juror_set_submitted (ctx->juror, get_bool_attribute (ctx, "submitted"));
+  g_object_set_data_full (G_OBJECT (ctx->juror), "key", get_attribute (ctx, "key"), g_free);
+  return TRUE;
+}
+
+static gboolean
+end_juror (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!awd_store_bulk_insert_juror (ctx->store, ctx->juror, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  return add_key (ctx, ctx->jurors, g_object_get_data (G_OBJECT (ctx->juror), "key"),
+                  awd_juror_get_id (ctx->juror));
+}
+
+/* Nominations -------------------------------------------------------------- */
+
+static gboolean
+start_nomination (ImportContext *ctx)
+{
+  g_autofree char *category = get_attribute (ctx, "category");
+  g_autofree char *status_text = get_attribute (ctx, "status");
+  g_autofree char *reason = get_attribute (ctx, "reason");
+  g_autofree char *received = get_attribute (ctx, "received");
+  g_autofree char *ref = get_attribute (ctx, "ref");
+  AwdNominationStatus status;
+
+  if (!require_round (ctx))
+    return FALSE;
+
+  g_clear_object (&ctx->nomination);
+  g_ptr_array_set_size (ctx->partners, 0);
+  ctx->nomination_inserted = FALSE;
+  ctx->n_partners = 0;
+  g_free (ctx->nomination_key);
+  ctx->nomination_key = get_attribute (ctx, "key");
+
+  if (status_text == NULL || !awd_nomination_status_from_string (g_strstrip (status_text), &status))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The nomination's status is not known"));
+
+  ctx->nomination = awd_nomination_new ();
+  awd_nomination_set_round_id (ctx->nomination, awd_round_get_id (ctx->round));
+  awd_nomination_set_ref (ctx->nomination, ref != NULL ? g_strstrip (ref) : NULL);
+  awd_nomination_set_status (ctx->nomination, status);
+  awd_nomination_set_status_reason (ctx->nomination, reason);
+  awd_nomination_set_received (ctx->nomination, received != NULL ? g_strstrip (received) : NULL);
+  if (category != NULL)
+    {
+      gint64 id = resolve (ctx, ctx->categories, g_strstrip (category), _("category"));
+
+      if (id == 0)
+        return FALSE;
+      awd_nomination_set_category_id (ctx->nomination, id);
+    }
+  return TRUE;
+}
+
+/* The nomination goes in once its own fields are read: before its
+ * attachments (so each can be stored as soon as it is decoded), or at its
+ * end. */
+static gboolean
+flush_nomination (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (ctx->nomination_inserted)
+    return TRUE;
+  ctx->nomination_inserted = TRUE;
+
+  if (!awd_store_bulk_insert_nomination (ctx->store, ctx->nomination, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  id = awd_nomination_get_id (ctx->nomination);
+  if (!add_key (ctx, ctx->nominations, ctx->nomination_key, id))
+    return FALSE;
+
+  for (guint i = 0; i < ctx->partners->len; i++)
+    {
+      AwdPartner *p = g_ptr_array_index (ctx->partners, i);
+
+      if (!awd_store_bulk_insert_partner (ctx->store, id, (int) i + 1, awd_partner_get_name (p),
+                                          awd_partner_get_country (p), &error))
+        return fail_with (ctx, g_steal_pointer (&error));
+    }
+  ctx->n_nominations++;
+  return TRUE;
+}
+
+static gboolean
+end_attachment (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  guchar *bytes;
+  gsize size = 0;
+  int state = 0;
+  guint save = 0;
+
+  /* g_base64_decode_step skips white space and stops at nothing: the
+   * schema has already checked the alphabet. */
+  bytes = g_malloc (ctx->text->len * 3 / 4 + 4);
+  size = g_base64_decode_step (ctx->text->str, ctx->text->len, bytes, &state, &save);
+  data = g_bytes_new_take (bytes, size);
+
+  if (awd_store_bulk_insert_attachment (ctx->store, awd_nomination_get_id (ctx->nomination),
+                                        ctx->attachment_name, ctx->attachment_type, data,
+                                        ctx->attachment_sha256, &error) == 0)
+    return fail_with (ctx, g_steal_pointer (&error));
+  return TRUE;
+}
+
+/* Scores, conflicts, comments, votes, results -------------------------------- */
+
+/* Reads a score's four attributes without copying them: a file may hold a
+ * million scores. */
+static gboolean
+read_score (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  const char *juror = NULL, *nomination = NULL, *criterion = NULL, *value_text = NULL;
+  gint64 juror_id, nomination_id, criterion_id;
+  double value;
+  int rc;
+
+  if (!require_round (ctx))
+    return FALSE;
+
+  while ((rc = xmlTextReaderMoveToNextAttribute (ctx->reader)) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+      const char *value_attr = (const char *) xmlTextReaderConstValue (ctx->reader);
+
+      if (g_str_equal (name, "juror"))
+        juror = value_attr;
+      else if (g_str_equal (name, "nomination"))
+        nomination = value_attr;
+      else if (g_str_equal (name, "criterion"))
+        criterion = value_attr;
+      else if (g_str_equal (name, "value"))
+        value_text = value_attr;
+    }
+
+  /* The values stay valid while the reader is on this element's attributes;
+   * resolve them before moving back. */
+  if (juror == NULL || nomination == NULL || criterion == NULL || value_text == NULL)
+    {
+      xmlTextReaderMoveToElement (ctx->reader);
+      return fail (ctx, AWD_XML_ERROR_INVALID, _("A score needs a juror, a nomination, a criterion and a value"));
+    }
+  juror_id = resolve (ctx, ctx->jurors, juror, _("juror"));
+  nomination_id = juror_id != 0 ? resolve (ctx, ctx->nominations, nomination, _("nomination")) : 0;
+  criterion_id = nomination_id != 0 ? resolve (ctx, ctx->criteria, criterion, _("criterion")) : 0;
+  if (criterion_id != 0 && !parse_decimal (value_text, &value))
+    fail (ctx, AWD_XML_ERROR_INVALID, _("The score “%s” is not a decimal number"), value_text);
+  xmlTextReaderMoveToElement (ctx->reader);
+  if (ctx->error != NULL)
+    return FALSE;
+
+  if (!awd_store_bulk_insert_score (ctx->store, ctx->round, juror_id, nomination_id, criterion_id,
+                                    value, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  ctx->n_scores++;
+  return TRUE;
+}
+
+static gboolean
+read_conflict (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *juror = get_attribute (ctx, "juror");
+  g_autofree char *nomination = get_attribute (ctx, "nomination");
+  g_autofree char *reason = get_attribute (ctx, "reason");
+  gint64 juror_id, nomination_id;
+
+  if (!require_round (ctx) ||
+      (juror_id = resolve (ctx, ctx->jurors, juror, _("juror"))) == 0 ||
+      (nomination_id = resolve (ctx, ctx->nominations, nomination, _("nomination"))) == 0)
+    return FALSE;
+  if (!awd_store_bulk_insert_conflict (ctx->store, awd_round_get_id (ctx->round), juror_id,
+                                       nomination_id, reason, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  return TRUE;
+}
+
+static gboolean
+start_comment (ImportContext *ctx)
+{
+  g_autofree char *juror = get_attribute (ctx, "juror");
+  g_autofree char *nomination = get_attribute (ctx, "nomination");
+
+  return require_round (ctx) &&
+         (ctx->comment_juror = resolve (ctx, ctx->jurors, juror, _("juror"))) != 0 &&
+         (ctx->comment_nomination = resolve (ctx, ctx->nominations, nomination, _("nomination"))) != 0;
+}
+
+static gboolean
+end_comment (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!awd_store_bulk_insert_comment (ctx->store, awd_round_get_id (ctx->round), ctx->comment_juror,
+                                      ctx->comment_nomination, ctx->text->str, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  return TRUE;
+}
+
+static gboolean
+read_vote (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nomination = get_attribute (ctx, "nomination");
+  gint64 nomination_id, count;
+
+  if (!require_round (ctx) ||
+      (nomination_id = resolve (ctx, ctx->nominations, nomination, _("nomination"))) == 0 ||
+      !get_int_attribute (ctx, "count", -1, &count))
+    return FALSE;
+  if (count < 0)
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("A vote count cannot be negative"));
+  if (!awd_store_bulk_insert_votes (ctx->store, nomination_id, count, &error))
+    return fail_with (ctx, g_steal_pointer (&error));
+  return TRUE;
+}
+
+static gboolean
+start_results (ImportContext *ctx)
+{
+  g_autofree char *method = get_attribute (ctx, "method");
+
+  if (!require_round (ctx))
+    return FALSE;
+  if (method == NULL || !awd_method_from_string (g_strstrip (method), &ctx->results_method))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The results' method is not known"));
+  ctx->has_results = TRUE;
+  ctx->results_line = current_line (ctx);
+  g_free (ctx->results_checksum);
+  ctx->results_checksum = get_attribute (ctx, "checksum");
+  return TRUE;
+}
+
+static gboolean
+read_result (ImportContext *ctx)
+{
+  g_autofree char *mark = get_attribute (ctx, "award");
+  PendingResult r = { 0 };
+  gint64 rank;
+
+  if (!get_int_attribute (ctx, "rank", 0, &rank) || !get_decimal_attribute (ctx, "score", &r.score))
+    return FALSE;
+  if (mark != NULL && (!awd_award_mark_from_string (g_strstrip (mark), &r.mark) ||
+                       r.mark == AWD_AWARD_MARK_NONE))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The award mark “%s” is not known"), mark);
+  r.key = get_attribute (ctx, "nomination");
+  if (r.key != NULL)
+    g_strstrip (r.key);
+  r.rank = (int) rank;
+  r.note = get_attribute (ctx, "note");
+  r.line = current_line (ctx);
+  g_array_append_val (ctx->results, r);
+  return TRUE;
+}
+
+/* Dispatch ------------------------------------------------------------------ */
+
+static gboolean
+is_text_element (const char *name,
+                 const char *parent)
+{
+  static const char * const names[] = {
+    "title", "name", "description", "affiliation", "email", "title-en", "institution",
+    "city", "region", "country", "summary", "url", "partner", "attachment", "comment",
+  };
+
+  if (g_str_equal (name, "email") && !g_str_equal (parent, "juror"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+handle_start (ImportContext *ctx,
+              const char    *name,
+              const char    *parent)
+{
+  if (is_text_element (name, parent))
+    {
+      g_string_truncate (ctx->text, 0);
+      ctx->collect = TRUE;
+    }
+
+  if (g_str_equal (name, "score"))
+    return read_score (ctx);
+  if (g_str_equal (name, "round"))
+    return start_round (ctx);
+  if (g_str_equal (name, "scale"))
+    return read_scale (ctx);
+  if (g_str_equal (name, "criterion"))
+    return start_criterion (ctx);
+  if (g_str_equal (name, "category"))
+    return start_category (ctx);
+  if (g_str_equal (name, "juror"))
+    return start_juror (ctx);
+  if (g_str_equal (name, "nomination"))
+    return start_nomination (ctx);
+  if (g_str_equal (name, "partner"))
+    {
+      g_free (ctx->partner_country);
+      ctx->partner_country = get_attribute (ctx, "country");
+      return TRUE;
+    }
+  if (g_str_equal (name, "period"))
+    {
+      g_autofree char *start = get_attribute (ctx, "start");
+      g_autofree char *end = get_attribute (ctx, "end");
+
+      awd_nomination_set_period_start (ctx->nomination, start != NULL ? g_strstrip (start) : NULL);
+      awd_nomination_set_period_end (ctx->nomination, end != NULL ? g_strstrip (end) : NULL);
+      return TRUE;
+    }
+  if (g_str_equal (name, "contact"))
+    {
+      g_autofree char *contact_name = get_attribute (ctx, "name");
+      g_autofree char *email = get_attribute (ctx, "email");
+      g_autofree char *phone = get_attribute (ctx, "phone");
+
+      awd_nomination_set_contact_name (ctx->nomination, contact_name);
+      awd_nomination_set_contact_email (ctx->nomination, email != NULL ? g_strstrip (email) : NULL);
+      awd_nomination_set_contact_phone (ctx->nomination, phone);
+      return TRUE;
+    }
+  if (g_str_equal (name, "attachments"))
+    return flush_nomination (ctx);
+  if (g_str_equal (name, "attachment"))
+    {
+      g_free (ctx->attachment_name);
+      g_free (ctx->attachment_type);
+      g_free (ctx->attachment_sha256);
+      ctx->attachment_name = get_attribute (ctx, "name");
+      ctx->attachment_type = get_attribute (ctx, "type");
+      ctx->attachment_sha256 = get_attribute (ctx, "sha256");
+      if (ctx->attachment_type != NULL)
+        g_strstrip (ctx->attachment_type);
+      if (ctx->attachment_sha256 != NULL)
+        g_strstrip (ctx->attachment_sha256);
+      return TRUE;
+    }
+  if (g_str_equal (name, "conflict"))
+    return read_conflict (ctx);
+  if (g_str_equal (name, "comment"))
+    return start_comment (ctx);
+  if (g_str_equal (name, "vote"))
+    return read_vote (ctx);
+  if (g_str_equal (name, "results"))
+    return start_results (ctx);
+  if (g_str_equal (name, "result"))
+    return read_result (ctx);
+
+  return TRUE;
+}
+
+static gboolean
+handle_end (ImportContext *ctx,
+            const char    *name,
+            const char    *parent)
+{
+  const char *text = ctx->text->str;
+
+  ctx->collect = FALSE;
+
+  if (g_str_equal (name, "round"))
+    return end_round (ctx);
+
+  if (g_str_equal (parent, "round"))
+    {
+      if (g_str_equal (name, "title"))
+        awd_round_set_title (ctx->round, text);
+      return TRUE;
+    }
+  if (g_str_equal (parent, "criterion"))
+    {
+      if (g_str_equal (name, "name"))
+        awd_criterion_set_name (ctx->criterion, text);
+      else if (g_str_equal (name, "description"))
+        awd_criterion_set_description (ctx->criterion, text);
+      return TRUE;
+    }
+  if (g_str_equal (parent, "category"))
+    {
+      if (g_str_equal (name, "name"))
+        awd_category_set_name (ctx->category, text);
+      return TRUE;
+    }
+  if (g_str_equal (parent, "juror"))
+    {
+      if (g_str_equal (name, "name"))
+        awd_juror_set_name (ctx->juror, text);
+      else if (g_str_equal (name, "affiliation"))
+        awd_juror_set_affiliation (ctx->juror, text);
+      else if (g_str_equal (name, "email"))
+        awd_juror_set_email (ctx->juror, g_strstrip (ctx->text->str));
+      return TRUE;
+    }
+  if (g_str_equal (parent, "nomination"))
+    {
+      if (g_str_equal (name, "title"))
+        awd_nomination_set_title (ctx->nomination, text);
+      else if (g_str_equal (name, "title-en"))
+        awd_nomination_set_title_en (ctx->nomination, text);
+      else if (g_str_equal (name, "institution"))
+        awd_nomination_set_institution (ctx->nomination, text);
+      else if (g_str_equal (name, "city"))
+        awd_nomination_set_city (ctx->nomination, text);
+      else if (g_str_equal (name, "region"))
+        awd_nomination_set_region (ctx->nomination, text);
+      else if (g_str_equal (name, "country"))
+        awd_nomination_set_country (ctx->nomination, g_strstrip (ctx->text->str));
+      else if (g_str_equal (name, "summary"))
+        awd_nomination_set_summary (ctx->nomination, text);
+      else if (g_str_equal (name, "url"))
+        awd_nomination_set_url (ctx->nomination, g_strstrip (ctx->text->str));
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "criterion"))
+    return end_criterion (ctx);
+  if (g_str_equal (name, "category"))
+    return end_category (ctx);
+  if (g_str_equal (name, "juror"))
+    return end_juror (ctx);
+  if (g_str_equal (name, "nomination"))
+    return flush_nomination (ctx);
+  if (g_str_equal (name, "partner"))
+    {
+      g_autoptr(AwdPartner) p = awd_partner_new (text, ctx->partner_country != NULL
+                                                       ? g_strstrip (ctx->partner_country) : NULL);
+      g_ptr_array_add (ctx->partners, g_steal_pointer (&p));
+      return TRUE;
+    }
+  if (g_str_equal (name, "attachment"))
+    return end_attachment (ctx);
+  if (g_str_equal (name, "comment"))
+    return end_comment (ctx);
+
+  return TRUE;
+}
+
+static gboolean
+handle_node (ImportContext *ctx)
+{
+  int type = xmlTextReaderNodeType (ctx->reader);
+  int depth;
+  const char *name;
+
+  if (saw_doctype (ctx))
+    return fail_doctype (ctx);
+
+  switch (type)
+    {
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+      return fail_doctype (ctx);
+
+    case XML_READER_TYPE_ENTITY_REFERENCE:
+    case XML_READER_TYPE_ENTITY:
+      return fail (ctx, AWD_XML_ERROR_FORBIDDEN, _("The file uses an entity; exchange files never do"));
+
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+    case XML_READER_TYPE_WHITESPACE:
+      if (ctx->collect)
+        g_string_append (ctx->text, (const char *) xmlTextReaderConstValue (ctx->reader));
+      return TRUE;
+
+    case XML_READER_TYPE_ELEMENT:
+    case XML_READER_TYPE_END_ELEMENT:
+      break;
+
+    default:
+      return TRUE;
+    }
+
+  depth = xmlTextReaderDepth (ctx->reader);
+  if (depth < 0 || depth >= MAX_DEPTH)
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The elements are nested deeper than the format allows"));
+  if (g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (ctx->reader), AWD_XML_NAMESPACE) != 0)
+    return fail (ctx, AWD_XML_ERROR_INVALID,
+                 _("The element is not in the Award Desk namespace %s"), AWD_XML_NAMESPACE);
+  name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+
+  if (type == XML_READER_TYPE_ELEMENT)
+    {
+      gboolean empty = xmlTextReaderIsEmptyElement (ctx->reader) == 1;
+
+      ctx->stack[depth] = name;
+      if (!handle_start (ctx, name, depth > 0 ? ctx->stack[depth - 1] : ""))
+        return FALSE;
+      if (empty)
+        return handle_end (ctx, name, depth > 0 ? ctx->stack[depth - 1] : "");
+      return TRUE;
+    }
+
+  return handle_end (ctx, name, depth > 0 ? ctx->stack[depth - 1] : "");
+}
+
+static goffset
+get_max_size (void)
+{
+  const char *text = g_getenv ("AWARD_DESK_XML_MAX_SIZE");
+  gint64 value;
+
+  if (text != NULL && (value = g_ascii_strtoll (text, NULL, 10)) > 0 && value < AWD_XML_IMPORT_MAX_SIZE)
+    return value;
+  return AWD_XML_IMPORT_MAX_SIZE;
+}
+
+static char *
+describe_import (ImportContext *ctx)
+{
+  g_autofree char *base = g_path_get_basename (ctx->path);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "file: %s\nrounds:", base);
+  for (guint i = 0; i < ctx->round_ids->len; i++)
+    g_string_append_printf (text, " %" G_GINT64_FORMAT, g_array_index (ctx->round_ids, gint64, i));
+  g_string_append_printf (text, "\nnominations: %" G_GUINT64_FORMAT "\nscores: %" G_GUINT64_FORMAT,
+                          ctx->n_nominations, ctx->n_scores);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+run_reader (ImportContext *ctx)
+{
+  xmlSchemaValidCtxtPtr validator;
+  guint64 nodes = 0;
+  int rc;
+
+  validator = xmlSchemaNewValidCtxt (get_schema ());
+  xmlSchemaSetValidStructuredErrors (validator, reader_error_cb, ctx);
+
+  ctx->reader = xmlReaderForIO (read_cb, close_cb, ctx, NULL, NULL, READER_OPTIONS);
+  if (ctx->reader == NULL)
+    {
+      xmlSchemaFreeValidCtxt (validator);
+      close_cb (ctx);
+      return fail_at (ctx, 0, AWD_XML_ERROR_IO, _("Could not start reading the file"));
+    }
+  xmlTextReaderSetStructuredErrorHandler (ctx->reader, reader_error_cb, ctx);
+
+  if (xmlTextReaderSchemaValidateCtxt (ctx->reader, validator, 0) != 0)
+    fail_at (ctx, 0, AWD_XML_ERROR_INVALID, _("Could not set up the validation against the exchange schema"));
+
+  while (ctx->error == NULL && (rc = xmlTextReaderRead (ctx->reader)) == 1)
+    {
+      if (ctx->error != NULL)
+        break;
+      if (++nodes % CHECK_EVERY == 0 && g_cancellable_is_cancelled (ctx->cancellable))
+        {
+          g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
+          break;
+        }
+      if (!handle_node (ctx))
+        break;
+    }
+
+  if (ctx->error == NULL && rc != 0)
+    {
+      if (ctx->too_large)
+        {
+          g_autofree char *message = size_limit_message (ctx);
+          fail_at (ctx, 0, AWD_XML_ERROR_TOO_LARGE, message);
+        }
+      else
+        fail (ctx, AWD_XML_ERROR_INVALID, _("The file is not well-formed XML"));
+    }
+  if (ctx->error == NULL && xmlTextReaderIsValid (ctx->reader) != 1)
+    fail (ctx, AWD_XML_ERROR_INVALID, _("The file does not follow the exchange schema"));
+  if (ctx->error == NULL && ctx->round_ids->len == 0)
+    fail (ctx, AWD_XML_ERROR_INVALID, _("The file holds no round"));
+
+  xmlFreeTextReader (ctx->reader);  /* closes the file through close_cb */
+  ctx->reader = NULL;
+  xmlSchemaFreeValidCtxt (validator);
+  return ctx->error == NULL;
+}
+
+GArray *
+awd_xml_import (AwdStore            *store,
+                const char          *path,
+                GCancellable        *cancellable,
+                AwdXmlProgressFunc   progress,
+                gpointer             progress_data,
+                GError             **error)
+{
+  ImportContext ctx = { 0 };
+  g_autoptr(GError) store_error = NULL;
+  g_autofree char *summary = NULL;
+  struct stat st;
+  gboolean ok;
+
+  g_return_val_if_fail (AWD_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  get_schema ();  /* also installs the deny-all entity loader */
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  ctx.store = store;
+  ctx.path = path;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.progress_data = progress_data;
+  ctx.max_size = get_max_size ();
+  ctx.prolog_line = 1;
+
+  ctx.fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (ctx.fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (ctx.fd, &st) != 0 || S_ISDIR (st.st_mode))
+    {
+      int saved_errno = S_ISDIR (st.st_mode) ? EISDIR : errno;
+      close (ctx.fd);
+      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && st.st_size > ctx.max_size)
+    {
+      g_autofree char *message = size_limit_message (&ctx);
+      close (ctx.fd);
+      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_TOO_LARGE, "%s: %s", path, message);
+      return NULL;
+    }
+  ctx.total = S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+
+  if (!awd_store_begin (store, &store_error))
+    {
+      close (ctx.fd);
+      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_IO, "%s: %s", path, store_error->message);
+      return NULL;
+    }
+
+  ctx.text = g_string_new (NULL);
+  ctx.partners = g_ptr_array_new_with_free_func (g_object_unref);
+  ctx.round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* libxml2 reports through our handlers only, on this thread; a few of
+   * its messages ("Unimplemented block") go to the generic handler. */
+  xmlSetStructuredErrorFunc (&ctx, reader_error_cb);
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+  ok = run_reader (&ctx);
+  xmlSetStructuredErrorFunc (NULL, silent_structured_error);
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+
+  if (ok)
+    {
+      summary = describe_import (&ctx);
+      ok = awd_store_audit (store, g_array_index (ctx.round_ids, gint64, 0), "import", "xml", 0,
+                            NULL, summary, &store_error) &&
+           awd_store_commit (store, &store_error);
+      if (!ok)
+        fail_at (&ctx, 0, AWD_XML_ERROR_IO, store_error->message);
+    }
+  else
+    awd_store_rollback (store);
+
+  reset_round (&ctx);
+  g_clear_object (&ctx.criterion);
+  g_clear_object (&ctx.category);
+  g_clear_object (&ctx.juror);
+  g_clear_object (&ctx.nomination);
+  g_free (ctx.category_winner);
+  g_free (ctx.nomination_key);
+  g_free (ctx.partner_country);
+  g_free (ctx.attachment_name);
+  g_free (ctx.attachment_type);
+  g_free (ctx.attachment_sha256);
+  g_ptr_array_unref (ctx.partners);
+  g_string_free (ctx.text, TRUE);
+  if (ctx.fd >= 0)
+    close (ctx.fd);
+
+  if (!ok)
+    {
+      g_array_unref (ctx.round_ids);
+      g_propagate_error (error, ctx.error);
+      return NULL;
+    }
+  if (progress != NULL)
+    progress (ctx.bytes_read, ctx.total, progress_data);
+  return ctx.round_ids;
+}
+
+/* Async ------------------------------------------------------------------ */
+
+typedef struct {
+  char               *path;
+  AwdXmlProgressFunc  progress;
+  gpointer            progress_data;
+} ImportTaskData;
+
+static void
+import_task_data_free (gpointer data)
+{
+  ImportTaskData *d = data;
+
+  g_free (d->path);
+  g_free (d);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTaskData *d = task_data;
+  GError *error = NULL;
+  GArray *ids;
+
+  ids = awd_xml_import (AWD_STORE (source_object), d->path, cancellable, d->progress,
+                        d->progress_data, &error);
+  if (ids != NULL)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+awd_xml_import_async (AwdStore            *store,
+                      const char          *path,
+                      GCancellable        *cancellable,
+                      AwdXmlProgressFunc   progress,
+                      gpointer             progress_data,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *d;
+
+  g_return_if_fail (AWD_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  d = g_new0 (ImportTaskData, 1);
+  d->path = g_strdup (path);
+  d->progress = progress;
+  d->progress_data = progress_data;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, awd_xml_import_async);
+  g_task_set_task_data (task, d, import_task_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+GArray *
+awd_xml_import_finish (AwdStore      *store,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
