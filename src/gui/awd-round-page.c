@@ -81,9 +81,9 @@ tie_break_label (AwdTieBreak value)
   switch (value)
     {
     case AWD_TIE_BREAK_NONE:
-      return _("None: equal scores share a rank");
+      return _("None");
     case AWD_TIE_BREAK_CRITERIA:
-      return _("By the criteria in order");
+      return _("By the criteria");
     default:
       g_assert_not_reached ();
     }
