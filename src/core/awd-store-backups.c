@@ -83,6 +83,49 @@ unique_path (const char *base,
   return path;
 }
 
+/* "<dir>/<base>.db", or "<base>-N.db" with N above every N already used
+ * in that second: pruning may have freed a lower one, and the order of
+ * snapshots taken in the same second must follow N. */
+static char *
+next_snapshot_path (const char *dir,
+                    const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *exact = g_strconcat (base, ".db", NULL);
+  gsize base_len = strlen (base);
+  gboolean taken = FALSE;
+  guint64 highest = 1;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      guint64 n = 0;
+      g_autofree char *number = NULL;
+
+      if (strcmp (name, exact) == 0)
+        {
+          taken = TRUE;
+          continue;
+        }
+      if (strncmp (name, base, base_len) != 0 || name[base_len] != '-' ||
+          !g_str_has_suffix (name, ".db"))
+        continue;
+      number = g_strndup (name + base_len + 1, strlen (name) - base_len - 1 - 3);
+      if (g_ascii_string_to_unsigned (number, 10, 2, G_MAXUINT, &n, NULL))
+        {
+          taken = TRUE;
+          highest = MAX (highest, n);
+        }
+    }
+
+  if (!taken)
+    return g_build_filename (dir, exact, NULL);
+  {
+    g_autofree char *name_n = g_strdup_printf ("%s-%" G_GUINT64_FORMAT ".db", base, highest + 1);
+    return g_build_filename (dir, name_n, NULL);
+  }
+}
+
 /* A rename is durable only once its folder is synced. */
 static void
 sync_dir_of (const char *path)
@@ -308,6 +351,7 @@ parse_snapshot_name (const char *dir,
   if (g_stat (snapshot->path, &st) != 0 || !S_ISREG (st.st_mode))
     return NULL;
   snapshot->size = st.st_size;
+  snapshot->modified_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
   return g_steal_pointer (&snapshot);
 }
 
@@ -321,7 +365,9 @@ compare_newest_first (gconstpointer a,
 
   if (by_time != 0)
     return by_time;
-  /* Same second: "close-2" was written after "close". */
+  /* Same second: the file written last first. */
+  if (sa->modified_ns != sb->modified_ns)
+    return sa->modified_ns < sb->modified_ns ? 1 : -1;
   if (strlen (sa->path) != strlen (sb->path))
     return strlen (sa->path) < strlen (sb->path) ? 1 : -1;
   return strcmp (sb->path, sa->path);
@@ -382,6 +428,7 @@ copy_snapshot (const AwdSnapshot *snapshot)
   copy->created = g_date_time_ref (snapshot->created);
   copy->size = snapshot->size;
   copy->reason = g_strdup (snapshot->reason);
+  copy->modified_ns = snapshot->modified_ns;
   return copy;
 }
 
@@ -452,8 +499,8 @@ awd_store_take_snapshot (AwdStore    *self,
       return NULL;
     }
 
-  base = g_strdup_printf ("%s/%s-%s-%s", dir, stem, stamp, clean);
-  path = unique_path (base, ".db");
+  base = g_strdup_printf ("%s-%s-%s", stem, stamp, clean);
+  path = next_snapshot_path (dir, base);
   if (!copy_database (self->db, path, error))
     {
       g_prefix_error (error, _("No backup was taken: "));

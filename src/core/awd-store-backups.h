@@ -35,6 +35,7 @@ typedef struct {
   GDateTime *created;   /* UTC, from the file's name */
   goffset    size;      /* bytes */
   char      *reason;    /* as in the name: "close", "daily", … */
+  gint64     modified_ns; /* the file's mtime; orders snapshots of one second */
 } AwdSnapshot;
 
 void         awd_snapshot_free              (AwdSnapshot  *snapshot);
