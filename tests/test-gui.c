@@ -541,6 +541,36 @@ test_criteria_move_and_chair (Fixture       *f,
   g_assert_true (awd_juror_get_email (first) == NULL || *awd_juror_get_email (first) == '\0');
 }
 
+static void
+test_sample_round_loaded (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AwdRound) round = NULL;
+  g_autoptr(GListModel) criteria = NULL;
+  gint64 deadline;
+
+  open_window (f);
+  g_assert_true (gtk_widget_get_visible (find_widget (f, "load-sample", 0)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample", NULL);
+
+  /* The import runs on a worker thread; wait for the window to show it. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (count_sidebar_rows (f) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  pump ();
+
+  g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
+  g_assert_cmpuint (count_rounds (f), ==, 1);
+  g_assert_cmpstr (visible_page (f), ==, "round");
+  round = first_round (f);
+  g_assert_nonnull (round);
+  if (round == NULL)
+    return;
+  criteria = awd_store_list_criteria (f->store, awd_round_get_id (round), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (criteria), >, 0);
+  g_assert_nonnull (find_widget (f, "criterion-name", 0));
+}
+
 static gboolean
 has_display (void)
 {
@@ -574,6 +604,7 @@ main (int   argc,
   ADD ("/gui/round/delete-without-undo-removes", test_delete_without_undo_removes_round);
   ADD ("/gui/round/final-not-deleted", test_final_round_not_deleted);
   ADD ("/gui/setup/move-criterion-and-chair", test_criteria_move_and_chair);
+  ADD ("/gui/round/sample-loaded", test_sample_round_loaded);
 
   return g_test_run ();
 }

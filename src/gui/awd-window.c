@@ -9,6 +9,7 @@
 #include "awd-new-round-dialog.h"
 #include "awd-round-page.h"
 #include "awd-window.h"
+#include "awd-xml-import.h"
 
 /* The main window: the seasons in a sidebar, the selected season's set-up
  * beside it; on a narrow screen the leaflet folds and shows one at a time.
@@ -29,6 +30,8 @@ struct _AwdWindow
   AwdRound           *pending_delete;
   AdwToast           *pending_toast;
   gboolean            restoring;
+  gboolean            importing;
+  GCancellable       *cancellable;
 
   GtkWidget          *toast_overlay;
   GtkWidget          *leaflet;
@@ -140,8 +143,11 @@ update_content (AwdWindow *self)
 
   gtk_widget_set_visible (self->empty_actions, !read_only);
   gtk_widget_set_visible (self->round_menu_button, round != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.delete", round != NULL && !read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-round", !read_only);
+  /* While an import runs it holds the store's transaction: no other writes. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.delete",
+                                 round != NULL && !read_only && !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-round", !read_only && !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", !read_only && !self->importing);
 }
 
 static void
@@ -252,6 +258,86 @@ new_round_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   awd_window_show_new_round_dialog (AWD_WINDOW (widget));
+}
+
+static void
+sample_imported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AwdWindow) self = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "awd-sample-file");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  ids = awd_xml_import_finish (AWD_STORE (source), result, &error);
+  if (file != NULL)
+    g_file_delete (file, NULL, NULL);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->importing = FALSE;
+  if (ids == NULL)
+    {
+      g_warning ("Could not load the sample season: %s", error->message);
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      awd_window_add_toast (self, g_steal_pointer (&toast));
+      update_content (self);
+      return;
+    }
+
+  awd_window_reload_rounds (self);
+  if (ids->len > 0)
+    awd_window_select_round (self, g_array_index (ids, gint64, 0));
+  update_content (self);
+  toast = adw_toast_new (_("Sample season loaded"));
+  awd_window_add_toast (self, g_steal_pointer (&toast));
+}
+
+/* Imports the sample season compiled into the program, through the same
+ * XML import as any exchange file. */
+static void
+load_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AwdWindow *self = AWD_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gsize size;
+  const char *data;
+
+  if (self->importing || awd_context_is_read_only (self->context))
+    return;
+
+  bytes = g_resources_lookup_data ("/ru/libfl/AwardDesk/sample-round.xml", 0, &error);
+  if (bytes != NULL)
+    file = g_file_new_tmp ("award-desk-sample-XXXXXX.xml", &stream, &error);
+  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  if (file == NULL ||
+      !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                                  data, size, NULL, NULL, &error) ||
+      !g_io_stream_close (G_IO_STREAM (stream), NULL, &error))
+    {
+      g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+      g_warning ("Could not prepare the sample season: %s", error->message);
+      if (file != NULL)
+        g_file_delete (file, NULL, NULL);
+      awd_window_add_toast (self, g_steal_pointer (&toast));
+      return;
+    }
+
+  self->importing = TRUE;
+  update_content (self);
+  path = g_file_get_path (file);
+  g_object_set_data_full (G_OBJECT (self), "awd-sample-file", g_steal_pointer (&file), g_object_unref);
+  awd_xml_import_async (awd_context_get_store (self->context), path, self->cancellable,
+                        NULL, NULL, sample_imported_cb, g_object_ref (self));
 }
 
 static void
@@ -413,6 +499,8 @@ awd_window_dispose (GObject *object)
 {
   AwdWindow *self = AWD_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   awd_window_flush_pending_delete (self);
   if (self->rounds_list != NULL)
     gtk_list_box_bind_model (GTK_LIST_BOX (self->rounds_list), NULL, NULL, NULL, NULL);
@@ -484,6 +572,7 @@ awd_window_class_init (AwdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-round", NULL, new_round_action);
   gtk_widget_class_install_action (widget_class, "round.delete", NULL, delete_round_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/libfl/AwardDesk/awd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwdWindow, toast_overlay);
@@ -511,6 +600,7 @@ awd_window_init (AwdWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->rounds = g_list_store_new (AWD_TYPE_ROUND);
   self->filter = gtk_custom_filter_new (filter_pending_cb, self, NULL);
   self->visible_rounds = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rounds)),
