@@ -179,6 +179,39 @@ first_round (Fixture *f)
   return g_list_model_get_item (rounds, 0);
 }
 
+/* With AWD_TEST_SCREENSHOT_DIR set, saves what the window shows as
+ * DIR/NAME.png, so a person can look at the states the tests reach. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char *dir = g_getenv ("AWD_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL || f->window == NULL)
+    return;
+
+  pump ();
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
 /* Types @text into the entry and presses Enter. */
 static void
 enter_text (GtkWidget  *entry,
@@ -359,6 +392,7 @@ test_invalid_weight_refused (Fixture       *f,
       g_assert_cmpfloat_with_epsilon (stored_weight (f), 0.5, 1e-12);
     }
 
+  save_screenshot (f, "weight-refused");
   enter_text (weight, "2,5");
   g_assert_false (gtk_widget_has_css_class (weight, "error"));
   g_assert_cmpfloat_with_epsilon (stored_weight (f), 2.5, 1e-12);
@@ -400,6 +434,7 @@ test_round_field_refused_in_place (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (scale_max, ADW_TYPE_ACTION_ROW), "error"));
 
   after = first_round (f);
+  save_screenshot (f, "round-fields-refused");
   g_assert_cmpint (awd_round_get_year (after), ==, awd_round_get_year (before));
   g_assert_cmpfloat (awd_round_get_scale_max (after), ==, awd_round_get_scale_max (before));
 
@@ -424,6 +459,7 @@ test_delete_with_undo_keeps_round (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "round.delete", NULL);
   pump ();
+  save_screenshot (f, "delete-toast");
   /* Hidden at once, not yet deleted. */
   g_assert_cmpuint (count_sidebar_rows (f), ==, 0);
   g_assert_cmpuint (count_rounds (f), ==, 1);
@@ -562,6 +598,12 @@ test_sample_round_loaded (Fixture       *f,
   g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
   g_assert_cmpuint (count_rounds (f), ==, 1);
   g_assert_cmpstr (visible_page (f), ==, "round");
+  save_screenshot (f, "sample-loaded");
+
+  /* Narrow: the leaflet folds and shows the season with a back button. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 700);
+  pump ();
+  save_screenshot (f, "narrow-round");
   round = first_round (f);
   g_assert_nonnull (round);
   if (round == NULL)
@@ -582,6 +624,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  if (g_getenv ("AWARD_DESK_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AWARD_DESK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
 

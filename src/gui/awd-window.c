@@ -29,6 +29,7 @@ struct _AwdWindow
 
   AwdRound           *pending_delete;
   AdwToast           *pending_toast;
+  AdwToast           *info_toast;      /* weak: the last plain message */
   gboolean            restoring;
   gboolean            importing;
   GCancellable       *cancellable;
@@ -401,7 +402,11 @@ delete_round_action (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* libadwaita 1.2 trips an assertion when a high-priority toast pushes a
+   * shown one back into the queue: dismiss the plain message instead, so
+   * the undo toast shows at once. */
+  if (self->info_toast != NULL)
+    adw_toast_dismiss (self->info_toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   self->pending_toast = toast;
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
@@ -501,6 +506,7 @@ awd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->info_toast);
   awd_window_flush_pending_delete (self);
   if (self->rounds_list != NULL)
     gtk_list_box_bind_model (GTK_LIST_BOX (self->rounds_list), NULL, NULL, NULL, NULL);
@@ -758,5 +764,13 @@ awd_window_add_toast (AwdWindow *self,
                       AdwToast  *toast)
 {
   g_return_if_fail (AWD_IS_WINDOW (self));
+
+  /* A new message replaces the previous one rather than queueing behind it. */
+  if (self->info_toast != NULL)
+    {
+      adw_toast_dismiss (self->info_toast);
+      g_clear_weak_pointer (&self->info_toast);
+    }
+  g_set_weak_pointer (&self->info_toast, toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
 }
