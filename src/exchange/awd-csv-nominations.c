@@ -414,6 +414,14 @@ check_header (AwdCsvNominations *self,
   return ok;
 }
 
+/* A refused row is a NULL slot. */
+static void
+unref_row (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
+
 /* g_ptr_array_sort() is stable: problems of one line keep their order. */
 static int
 compare_problems (gconstpointer a,
@@ -504,7 +512,7 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
     goto out;
 
   file_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  rows = g_ptr_array_new_with_free_func (unref_row);
   lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint r = 1; r < self->table->records->len; r++)

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-search"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "awd-store.h"
+#include "awd-test-util.h"
+
+/* Benchmark (not a test): listing and searching a round of 100,000
+ * nominations through the store's API, as the nominations page would.
+ *   - time to first rows: the first page of 200 ordered by ref;
+ *   - search latency per keystroke: a 6-letter Cyrillic word typed one
+ *     letter at a time, p50 and p95 over 200 queries.
+ * For comparison it also times the same first page read with LIMIT on a
+ * raw connection, which is what a paged store API would cost.
+ * `meson test --benchmark search` or run it directly; the first argument
+ * overrides the number of nominations. */
+
+static const char * const words[] = {
+  "библиотека", "библиография", "международный", "проект", "перевод", "чтения", "клуб",
+  "ёлка", "ёжик", "книга", "книжный", "мост", "обмен", "наследие", "цифровой", "архив",
+  "литература", "фестиваль", "выставка", "фонд", "читатель", "школа", "конференция",
+  "сотрудничество", "Европа", "Азия", "Урал", "Сибирь", "Москва", "Казань", "Минск",
+  "диалог", "культура", "язык", "словарь", "поэзия", "журнал", "музей", "театр", "детский",
+};
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+percentile (GArray *sorted,
+            double  p)
+{
+  guint i = (guint) (p * (sorted->len - 1) + 0.5);
+  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
+}
+
+static char *
+format_ms (double ms)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", ms));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_nominations = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 100000;
+  g_autofree char *dir = awd_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
+  g_autoptr(AwdStore) store = awd_test_open_store (dir, "bench.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20241031);
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *typed = "библио";      /* 6 letters, typed one at a time */
+  gint64 round_id = awd_test_add_round (store, "Сезон для замеров");
+  double t0, t_insert, t_list, t_page, t_raw = 0;
+  guint first_page = 0;
+  guint64 hits = 0;
+
+  g_set_prgname ("bench-search");
+
+  /* Generate --------------------------------------------------------- */
+  t0 = now_ms ();
+  if (!awd_store_begin (store, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < n_nominations; i++)
+    {
+      g_autoptr(AwdNomination) n = awd_nomination_new ();
+      g_autoptr(GString) title = g_string_new (NULL);
+      g_autofree char *ref = g_strdup_printf ("2024-%06u", i + 1);
+
+      for (guint w = 0; w < 4; w++)
+        g_string_append_printf (title, "%s%s", w > 0 ? " " : "",
+                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      awd_nomination_set_round_id (n, round_id);
+      awd_nomination_set_ref (n, ref);
+      awd_nomination_set_title (n, title->str);
+      awd_nomination_set_institution (n, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      awd_nomination_set_city (n, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      if (!awd_store_bulk_insert_nomination (store, n, &error))
+        g_error ("%s", error->message);
+    }
+  if (!awd_store_audit (store, round_id, "import", "nominations", round_id, NULL, "bench", &error) ||
+      !awd_store_commit (store, &error))
+    g_error ("%s", error->message);
+  t_insert = now_ms () - t0;
+
+  /* Time to first rows: the store lists the whole round, the page is
+   * the first 200 of it. */
+  t0 = now_ms ();
+  {
+    g_autoptr(GListModel) list = awd_store_list_nominations (store, round_id, &error);
+
+    if (list == NULL)
+      g_error ("%s", error->message);
+    t_list = now_ms () - t0;
+    for (guint i = 0; i < MIN (200, g_list_model_get_n_items (list)); i++)
+      {
+        g_autoptr(AwdNomination) n = g_list_model_get_item (list, i);
+        first_page += awd_nomination_get_ref (n) != NULL;
+      }
+    t_page = now_ms () - t0;
+  }
+
+  /* The same page with LIMIT on a raw read-only connection. */
+  {
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_open_v2 (db_path, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2 (raw, "SELECT id, ref, title FROM nomination WHERE round_id = ?1"
+                            " ORDER BY ref, id LIMIT 200", -1, &stmt, NULL) == SQLITE_OK)
+      {
+        t0 = now_ms ();
+        sqlite3_bind_int64 (stmt, 1, round_id);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          ;
+        t_raw = now_ms () - t0;
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (raw);
+  }
+
+  /* Search per keystroke --------------------------------------------- */
+  for (guint q = 0; q < 200; q++)
+    {
+      glong letters = (glong) (q % 6) + 1;
+      g_autofree char *prefix = g_utf8_substring (typed, 0, letters);
+      g_autoptr(GListModel) found = NULL;
+      double ms;
+
+      t0 = now_ms ();
+      found = awd_store_search_nominations (store, round_id, prefix, &error);
+      ms = now_ms () - t0;
+      if (found == NULL)
+        g_error ("%s", error->message);
+      hits += g_list_model_get_n_items (found);
+      g_array_append_val (latencies, ms);
+    }
+  g_array_sort (latencies, compare_doubles);
+
+  {
+    g_autofree char *s_insert = format_ms (t_insert);
+    g_autofree char *s_list = format_ms (t_list);
+    g_autofree char *s_page = format_ms (t_page);
+    g_autofree char *s_raw = format_ms (t_raw);
+    g_autofree char *s_p50 = format_ms (percentile (latencies, 0.50));
+    g_autofree char *s_p95 = format_ms (percentile (latencies, 0.95));
+    g_autofree char *s_max = format_ms (percentile (latencies, 1.0));
+
+    printf ("nominations: %u\n", n_nominations);
+    printf ("generate (one transaction): %s ms\n", s_insert);
+    printf ("first page of %u by ref via awd_store_list_nominations: %s ms (whole list %s ms)\n",
+            first_page, s_page, s_list);
+    printf ("first page of 200 with LIMIT on a raw connection: %s ms\n", s_raw);
+    printf ("search per keystroke (\"%s\" typed letter by letter, 200 queries): "
+            "p50 %s ms, p95 %s ms, max %s ms, mean hits %" G_GUINT64_FORMAT "\n",
+            typed, s_p50, s_p95, s_max, hits / 200);
+  }
+
+  g_clear_object (&store);
+  awd_test_remove_dir (dir);
+  return 0;
+}
