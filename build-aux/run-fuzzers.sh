@@ -32,7 +32,7 @@ for target in xml-import; do
   cp "$seeds"/* "$corpus"/
   echo "# fuzz-$target for ${seconds}s"
   ( cd "$build" &&
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$src/tests/fuzz/lsan.supp UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "$build/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -max_len=65536 \
       -timeout=10 -rss_limit_mb=1024 "$corpus" ) || status=1
   rm -rf "$corpus"

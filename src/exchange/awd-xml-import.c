@@ -706,7 +706,7 @@ finish_final_round (ImportContext *ctx)
   g_autoptr(AwdResultsSnapshot) snapshot = NULL;
   g_autoptr(AwdResults) res = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdResultRow));
-  g_autoptr(GHashTable) by_nomination = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_nomination = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *text = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *stated = NULL;
