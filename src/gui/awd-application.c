@@ -240,7 +240,11 @@ awd_application_activate (GApplication *application)
   store = awd_store_open (self->db_path, AWD_STORE_OPEN_CREATE, operator_name, &error);
   if (store == NULL)
     {
-      g_warning ("Could not open %s: %s", self->db_path, error->message);
+      /* Another copy holding the lock is a normal situation, not a fault. */
+      if (g_error_matches (error, AWD_STORE_ERROR, AWD_STORE_ERROR_LOCKED))
+        g_debug ("Could not open %s: %s", self->db_path, error->message);
+      else
+        g_warning ("Could not open %s: %s", self->db_path, error->message);
       show_open_error (self, error);
       return;
     }
