@@ -149,15 +149,19 @@ get_category (AwdStore  *self,
                                           "SELECT id, round_id, position, name, kind, winner_id"
                                           " FROM category WHERE id = ?1", error);
   AwdCategory *category = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     category = category_from_row (stmt);
-  else
+  else if (rc == SQLITE_DONE)
     g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
                          _("The category no longer exists"));
+  else  /* a failed read is not a missing row */
+    awd_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
   return category;
 }
@@ -340,15 +344,19 @@ get_criterion (AwdStore  *self,
                                           "SELECT id, round_id, position, name, description, weight"
                                           " FROM criterion WHERE id = ?1", error);
   AwdCriterion *criterion = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     criterion = criterion_from_row (stmt);
-  else
+  else if (rc == SQLITE_DONE)
     g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
                          _("The criterion no longer exists"));
+  else  /* a failed read is not a missing row */
+    awd_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
   return criterion;
 }
@@ -580,15 +588,19 @@ get_juror (AwdStore  *self,
 {
   sqlite3_stmt *stmt = awd_store_prepare (self, "SELECT " JUROR_COLUMNS " FROM juror WHERE id = ?1", error);
   AwdJuror *juror = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     juror = juror_from_row (stmt);
-  else
+  else if (rc == SQLITE_DONE)
     g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
                          _("The juror no longer exists"));
+  else  /* a failed read is not a missing row */
+    awd_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
   return juror;
 }
