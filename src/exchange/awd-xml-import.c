@@ -530,20 +530,45 @@ add_key (ImportContext *ctx,
   return TRUE;
 }
 
+typedef enum {
+  NOT_A_JUROR,
+  NOT_A_NOMINATION,
+  NOT_A_CRITERION,
+  NOT_A_CATEGORY,
+} KeyKind;
+
+static char *
+describe_bad_key (const char *key,
+                  KeyKind     kind)
+{
+  key = key != NULL ? key : "";
+  switch (kind)
+    {
+    case NOT_A_JUROR:
+      return g_strdup_printf (_("“%s” is not the key of a juror of this round"), key);
+    case NOT_A_NOMINATION:
+      return g_strdup_printf (_("“%s” is not the key of a nomination of this round"), key);
+    case NOT_A_CRITERION:
+      return g_strdup_printf (_("“%s” is not the key of a criterion of this round"), key);
+    case NOT_A_CATEGORY:
+    default:
+      return g_strdup_printf (_("“%s” is not the key of a category of this round"), key);
+    }
+}
+
 /* The id of @key, or 0 with an error naming what it should have been. */
 static gint64
 resolve (ImportContext *ctx,
          GHashTable    *map,
          const char    *key,
-         const char    *what)
+         KeyKind        kind)
 {
   const gint64 *id = key != NULL ? g_hash_table_lookup (map, key) : NULL;
 
   if (id == NULL)
     {
-      /* TRANSLATORS: the second %s is a kind of item: "juror", "nomination", … */
-      fail (ctx, AWD_XML_ERROR_INVALID, _("“%s” is not the key of a %s of this round"),
-            key != NULL ? key : "", what);
+      g_autofree char *text = describe_bad_key (key, kind);
+      fail_at (ctx, current_line (ctx), AWD_XML_ERROR_INVALID, text);
       return 0;
     }
   return *id;
@@ -725,8 +750,7 @@ finish_final_round (ImportContext *ctx)
       if (found == NULL)
         {
           g_autofree char *message =
-            g_strdup_printf (_("“%s” is not the key of a %s of this round"),
-                             r->key != NULL ? r->key : "", _("nomination"));
+            describe_bad_key (r->key, NOT_A_NOMINATION);
           return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, message);
         }
       id = *found;
@@ -976,7 +1000,7 @@ start_nomination (ImportContext *ctx)
   awd_nomination_set_received (ctx->nomination, received != NULL ? g_strstrip (received) : NULL);
   if (category != NULL)
     {
-      gint64 id = resolve (ctx, ctx->categories, g_strstrip (category), _("category"));
+      gint64 id = resolve (ctx, ctx->categories, g_strstrip (category), NOT_A_CATEGORY);
 
       if (id == 0)
         return FALSE;
@@ -1077,9 +1101,9 @@ read_score (ImportContext *ctx)
       xmlTextReaderMoveToElement (ctx->reader);
       return fail (ctx, AWD_XML_ERROR_INVALID, _("A score needs a juror, a nomination, a criterion and a value"));
     }
-  juror_id = resolve (ctx, ctx->jurors, juror, _("juror"));
-  nomination_id = juror_id != 0 ? resolve (ctx, ctx->nominations, nomination, _("nomination")) : 0;
-  criterion_id = nomination_id != 0 ? resolve (ctx, ctx->criteria, criterion, _("criterion")) : 0;
+  juror_id = resolve (ctx, ctx->jurors, juror, NOT_A_JUROR);
+  nomination_id = juror_id != 0 ? resolve (ctx, ctx->nominations, nomination, NOT_A_NOMINATION) : 0;
+  criterion_id = nomination_id != 0 ? resolve (ctx, ctx->criteria, criterion, NOT_A_CRITERION) : 0;
   if (criterion_id != 0 && !parse_decimal (value_text, &value))
     fail (ctx, AWD_XML_ERROR_INVALID, _("The score “%s” is not a decimal number"), value_text);
   xmlTextReaderMoveToElement (ctx->reader);
@@ -1103,8 +1127,8 @@ read_conflict (ImportContext *ctx)
   gint64 juror_id, nomination_id;
 
   if (!require_round (ctx) ||
-      (juror_id = resolve (ctx, ctx->jurors, juror, _("juror"))) == 0 ||
-      (nomination_id = resolve (ctx, ctx->nominations, nomination, _("nomination"))) == 0)
+      (juror_id = resolve (ctx, ctx->jurors, juror, NOT_A_JUROR)) == 0 ||
+      (nomination_id = resolve (ctx, ctx->nominations, nomination, NOT_A_NOMINATION)) == 0)
     return FALSE;
   if (!awd_store_bulk_insert_conflict (ctx->store, awd_round_get_id (ctx->round), juror_id,
                                        nomination_id, reason, &error))
@@ -1119,8 +1143,8 @@ start_comment (ImportContext *ctx)
   g_autofree char *nomination = get_attribute (ctx, "nomination");
 
   return require_round (ctx) &&
-         (ctx->comment_juror = resolve (ctx, ctx->jurors, juror, _("juror"))) != 0 &&
-         (ctx->comment_nomination = resolve (ctx, ctx->nominations, nomination, _("nomination"))) != 0;
+         (ctx->comment_juror = resolve (ctx, ctx->jurors, juror, NOT_A_JUROR)) != 0 &&
+         (ctx->comment_nomination = resolve (ctx, ctx->nominations, nomination, NOT_A_NOMINATION)) != 0;
 }
 
 static gboolean
@@ -1142,7 +1166,7 @@ read_vote (ImportContext *ctx)
   gint64 nomination_id, count;
 
   if (!require_round (ctx) ||
-      (nomination_id = resolve (ctx, ctx->nominations, nomination, _("nomination"))) == 0 ||
+      (nomination_id = resolve (ctx, ctx->nominations, nomination, NOT_A_NOMINATION)) == 0 ||
       !get_int_attribute (ctx, "count", -1, &count))
     return FALSE;
   if (count < 0)
