@@ -80,6 +80,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       g_auto(GStrv) unknown = awd_csv_nominations_dup_unknown_headers (import);
 
+      g_assert (unknown != NULL);
+
       if (!awd_csv_nominations_import (import, store, round_id, NULL, &error))
         g_assert (error != NULL);
     }
