@@ -68,6 +68,42 @@ filter_pending_cb (gpointer item,
          awd_round_get_id (item) != awd_round_get_id (self->pending_delete);
 }
 
+/* libadwaita 1.2 frees a toast twice when it is dismissed while its show
+ * animation still runs (then unmapped): dismiss only once it has been up
+ * for longer than that animation. */
+#define TOAST_SHOW_MS 600
+
+static gboolean
+dismiss_toast_later_cb (gpointer data)
+{
+  adw_toast_dismiss (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast (AdwToast *toast)
+{
+  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), "awd-shown-at");
+  gint64 elapsed_ms = shown_at != NULL ? (g_get_monotonic_time () - *shown_at) / 1000 : G_MAXINT64;
+
+  if (elapsed_ms >= TOAST_SHOW_MS)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (TOAST_SHOW_MS - elapsed_ms),
+                        dismiss_toast_later_cb, g_object_ref (toast), g_object_unref);
+}
+
+static void
+show_toast (AwdWindow *self,
+            AdwToast  *toast)
+{
+  gint64 *shown_at = g_new (gint64, 1);
+
+  *shown_at = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (toast), "awd-shown-at", shown_at, g_free);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+}
+
 static void
 update_row_labels (GtkWidget *row)
 {
@@ -406,10 +442,10 @@ delete_round_action (GtkWidget  *widget,
    * shown one back into the queue: dismiss the plain message instead, so
    * the undo toast shows at once. */
   if (self->info_toast != NULL)
-    adw_toast_dismiss (self->info_toast);
+    dismiss_toast (self->info_toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   self->pending_toast = toast;
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+  show_toast (self, toast);
 }
 
 static void
@@ -427,7 +463,7 @@ undo_delete_action (GtkWidget  *widget,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
   awd_window_select_round (self, awd_round_get_id (round));
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    dismiss_toast (toast);
 }
 
 static void
@@ -733,7 +769,7 @@ awd_window_flush_pending_delete (AwdWindow *self)
   if (round == NULL)
     return;
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    dismiss_toast (toast);
 
   if (!awd_store_delete_round (awd_context_get_store (self->context),
                                awd_round_get_id (round), &error))
@@ -768,9 +804,9 @@ awd_window_add_toast (AwdWindow *self,
   /* A new message replaces the previous one rather than queueing behind it. */
   if (self->info_toast != NULL)
     {
-      adw_toast_dismiss (self->info_toast);
+      dismiss_toast (self->info_toast);
       g_clear_weak_pointer (&self->info_toast);
     }
   g_set_weak_pointer (&self->info_toast, toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+  show_toast (self, toast);
 }
