@@ -7,7 +7,7 @@
 
 #include "awd-edit-util.h"
 #include "awd-new-round-dialog.h"
-#include "awd-round-page.h"
+#include "awd-round-view.h"
 #include "awd-window.h"
 #include "awd-xml-import.h"
 
@@ -509,7 +509,7 @@ awd_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->round_page = awd_round_page_new (self->context);
+  self->round_page = awd_round_view_new (self->context);
   gtk_stack_add_named (GTK_STACK (self->content_stack), self->round_page, "round");
 
   gtk_widget_set_visible (self->read_only_badge, read_only);
