@@ -32,6 +32,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SHOW_REQUESTED,
+  DATA_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 settings_changed_operator_cb (GSettings  *settings,
                               const char *key,
@@ -136,6 +144,31 @@ awd_context_class_init (AwdContextClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AwdContext::show-requested:
+   * @page: the page to show: "setup", "nominations", "scoring", "results", …
+   * @target: (nullable): what to show on it, as the page understands it
+   *   (for "scoring", a `(xx)` of juror id and nomination id)
+   *
+   * A page asks for another to be shown ("jump to the missing score"); the
+   * round view switches pages, and the page named reacts to @target.
+   */
+  signals[SHOW_REQUESTED] =
+    g_signal_new ("show-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_VARIANT);
+
+  /**
+   * AwdContext::data-changed:
+   * @what: the kind of data that changed: "nominations", "scores", "setup", …
+   *
+   * Emitted by a page after it changed the current round's data through the
+   * store, so other pages showing derived figures (progress, results) can
+   * reload when next shown.
+   */
+  signals[DATA_CHANGED] =
+    g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -200,4 +233,26 @@ awd_context_dup_operator (AwdContext *self)
   g_return_val_if_fail (AWD_IS_CONTEXT (self), NULL);
 
   return awd_operator_name_from_settings (self->settings);
+}
+
+void
+awd_context_request_show (AwdContext *self,
+                          const char *page,
+                          GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
+
+  g_return_if_fail (AWD_IS_CONTEXT (self));
+  g_return_if_fail (page != NULL);
+
+  g_signal_emit (self, signals[SHOW_REQUESTED], 0, page, sunk);
+}
+
+void
+awd_context_data_changed (AwdContext *self,
+                          const char *what)
+{
+  g_return_if_fail (AWD_IS_CONTEXT (self));
+
+  g_signal_emit (self, signals[DATA_CHANGED], 0, what);
 }

@@ -21,4 +21,11 @@ void        awd_context_set_round    (AwdContext *self,
 gboolean    awd_context_is_read_only (AwdContext *self);
 char       *awd_context_dup_operator (AwdContext *self);
 
+/* Cross-page navigation and change notices (see the signals' docs). */
+void        awd_context_request_show (AwdContext *self,
+                                      const char *page,
+                                      GVariant   *target);
+void        awd_context_data_changed (AwdContext *self,
+                                      const char *what);
+
 G_END_DECLS

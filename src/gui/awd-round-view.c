@@ -69,6 +69,16 @@ show_nth_page_action (GtkWidget  *widget,
 }
 
 static void
+context_show_requested_cb (AwdContext   *context,
+                           const char   *page,
+                           GVariant     *target,
+                           AwdRoundView *self)
+{
+  if (!awd_round_view_show_page (self, page))
+    g_warning ("No page “%s” to show", page);
+}
+
+static void
 awd_round_view_constructed (GObject *object)
 {
   AwdRoundView *self = AWD_ROUND_VIEW (object);
@@ -76,6 +86,10 @@ awd_round_view_constructed (GObject *object)
   G_OBJECT_CLASS (awd_round_view_parent_class)->constructed (object);
 
   add_pages (self);
+  /* Connected after the pages, so a page that also listens has its
+   * handler run first and is ready when shown. */
+  g_signal_connect_object (self->context, "show-requested",
+                           G_CALLBACK (context_show_requested_cb), self, 0);
 }
 
 static void
