@@ -81,9 +81,9 @@ write_text (FILE                  *out,
             const AwdResults      *res,
             AwdRound              *round)
 {
-  fprintf (out, _("%s — season %d (%d): %s\n"), awd_round_get_award (round),
-           awd_round_get_number (round), awd_round_get_year (round), awd_round_get_title (round));
-  fprintf (out, _("Method: %s\n"), awd_method_label (res->method));
+  fprintf (out, "%s\n", awd_round_get_title (round));
+  fprintf (out, _("Season %d, %d. Method: %s\n"), awd_round_get_number (round),
+           awd_round_get_year (round), awd_method_label (res->method));
   if (awd_round_get_status (round) == AWD_ROUND_STATUS_FINAL)
     fprintf (out, _("Final results, checksum sha256:%s\n"), awd_round_get_results_checksum (round));
   else
