@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awd-results-page.h"
 #include "awd-nominations-page.h"
 #include "awd-round-page.h"
 #include "awd-round-view.h"
@@ -54,6 +55,7 @@ add_pages (AwdRoundView *self)
   add_page (self, awd_round_page_new (self->context), "setup",
             _("_Set-up"), "emblem-system-symbolic");
   add_page (self, awd_nominations_page_new (self->context), "nominations", _("_Nominations"), "view-list-symbolic");
+  add_page (self, awd_results_page_new (self->context), "results", _("_Results"), "starred-symbolic");
 }
 
 /* Alt+1…9 shows the n-th page; the switcher's own mnemonics cover letters. */
