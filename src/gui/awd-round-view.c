@@ -9,6 +9,7 @@
 #include "awd-nominations-page.h"
 #include "awd-round-page.h"
 #include "awd-round-view.h"
+#include "awd-scoring-page.h"
 
 /* Everything about the selected round, one page per stage of the season:
  * set-up, nominations, scoring, results, … Each page takes the context and
@@ -55,6 +56,7 @@ add_pages (AwdRoundView *self)
   add_page (self, awd_round_page_new (self->context), "setup",
             _("_Set-up"), "emblem-system-symbolic");
   add_page (self, awd_nominations_page_new (self->context), "nominations", _("_Nominations"), "view-list-symbolic");
+  add_page (self, awd_scoring_page_new (self->context), "scoring", _("S_coring"), "document-edit-symbolic");
   add_page (self, awd_results_page_new (self->context), "results", _("_Results"), "starred-symbolic");
 }
 
