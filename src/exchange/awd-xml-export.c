@@ -41,30 +41,74 @@ typedef struct {
   GHashTable         *category_keys;
   GHashTable         *juror_keys;
   GHashTable         *nomination_keys;
+
+  /* Scores, written straight to the output buffer (see write_score_cb). */
+  xmlOutputBufferPtr  output;
+  guint64             scores_written;
+  gint64              score_juror_id;
+  const char         *score_juror_key;
+  char               *lines;
+  gsize               lines_len;
+
+  /* write_cb's own buffer: libxml2 hands over 4 KB at a time. */
+  char               *out_buffer;
+  gsize               out_len;
 } ExportContext;
 
-static int
-write_cb (void       *context,
-          const char *buffer,
-          int         len)
+#define LINES_SIZE (64 * 1024)
+#define OUT_BUFFER_SIZE (256 * 1024)
+
+static gboolean
+write_all (ExportContext *ctx,
+           const char    *buffer,
+           gsize          len)
 {
-  ExportContext *ctx = context;
-  int written = 0;
+  gsize written = 0;
 
   while (written < len)
     {
-      ssize_t n = write (ctx->fd, buffer + written, (size_t) (len - written));
+      ssize_t n = write (ctx->fd, buffer + written, len - written);
 
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
         {
           ctx->io_errno = errno;
-          return -1;
+          return FALSE;
         }
-      written += (int) n;
+      written += (gsize) n;
     }
-  return written;
+  return TRUE;
+}
+
+/* Gathers libxml2's 4 KB writes into fewer, larger ones. */
+static int
+write_cb (void       *context,
+          const char *buffer,
+          int         len)
+{
+  ExportContext *ctx = context;
+
+  if (ctx->out_len + (gsize) len > OUT_BUFFER_SIZE)
+    {
+      if (!write_all (ctx, ctx->out_buffer, ctx->out_len))
+        return -1;
+      ctx->out_len = 0;
+    }
+  if ((gsize) len > OUT_BUFFER_SIZE)
+    return write_all (ctx, buffer, (gsize) len) ? len : -1;
+  memcpy (ctx->out_buffer + ctx->out_len, buffer, (gsize) len);
+  ctx->out_len += (gsize) len;
+  return len;
+}
+
+static gboolean
+flush_out_buffer (ExportContext *ctx)
+{
+  gboolean ok = write_all (ctx, ctx->out_buffer, ctx->out_len);
+
+  ctx->out_len = 0;
+  return ok;
 }
 
 static int
@@ -200,7 +244,9 @@ write_decimal_attribute (ExportContext *ctx,
                          const char    *name,
                          double         value)
 {
-  g_autofree char *text = awd_xml_format_decimal (value);
+  char text[AWD_XML_DECIMAL_SIZE];
+
+  awd_xml_format_decimal_into (value, text, sizeof text);
   return xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST name, BAD_CAST text);
 }
 
@@ -474,6 +520,37 @@ write_nomination (ExportContext  *ctx,
   return tick (ctx, error);
 }
 
+static int
+flush_lines (ExportContext *ctx)
+{
+  int rc = 0;
+
+  if (ctx->lines_len > 0)
+    rc = xmlOutputBufferWrite (ctx->output, (int) ctx->lines_len, ctx->lines);
+  ctx->lines_len = 0;
+  return rc < 0 ? -1 : 0;
+}
+
+static inline char *
+append (char       *p,
+        const char *text,
+        gsize       len)
+{
+  memcpy (p, text, len);
+  return p + len;
+}
+
+#define APPEND_LITERAL(p, literal) append ((p), (literal), sizeof (literal) - 1)
+
+/* A round may hold a million scores, and xmlTextWriter spends more on each
+ * element's bookkeeping (a stack entry, a copied name, a state per
+ * attribute) than on its bytes. The first score goes through the writer,
+ * which closes <scores> and leaves it expecting an indented child; the
+ * rest are the very bytes the writer would give (the same indentation, a
+ * child of <scores> at depth 3, attributes in the same order), written to
+ * its output buffer, which the writer does not touch until </scores>.
+ * Nothing in them needs escaping: keys are a letter and digits, values
+ * digits, '.' and '-'. */
 static gboolean
 write_score_cb (gint64    juror_id,
                 gint64    nomination_id,
@@ -483,13 +560,45 @@ write_score_cb (gint64    juror_id,
                 GError  **error)
 {
   ExportContext *ctx = user_data;
+  const char *nomination_key = lookup_key (ctx->nomination_keys, nomination_id);
+  const char *criterion_key = lookup_key (ctx->criterion_keys, criterion_id);
+  char number[AWD_XML_DECIMAL_SIZE];
+  gsize number_len;
+  char *p;
 
-  CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "score"));
-  CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "juror", BAD_CAST lookup_key (ctx->juror_keys, juror_id)));
-  CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "nomination", BAD_CAST lookup_key (ctx->nomination_keys, nomination_id)));
-  CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "criterion", BAD_CAST lookup_key (ctx->criterion_keys, criterion_id)));
-  CHECK (write_decimal_attribute (ctx, "value", value));
-  CHECK (xmlTextWriterEndElement (ctx->writer));
+  if (ctx->score_juror_key == NULL || juror_id != ctx->score_juror_id)
+    {
+      ctx->score_juror_id = juror_id;
+      ctx->score_juror_key = lookup_key (ctx->juror_keys, juror_id);
+    }
+  g_assert (ctx->score_juror_key != NULL && nomination_key != NULL && criterion_key != NULL);
+  number_len = awd_xml_format_decimal_into (value, number, sizeof number);
+
+  if (ctx->scores_written++ == 0)
+    {
+      CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "score"));
+      CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "juror", BAD_CAST ctx->score_juror_key));
+      CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "nomination", BAD_CAST nomination_key));
+      CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "criterion", BAD_CAST criterion_key));
+      CHECK (xmlTextWriterWriteAttribute (ctx->writer, BAD_CAST "value", BAD_CAST number));
+      CHECK (xmlTextWriterEndElement (ctx->writer));
+      return tick (ctx, error);
+    }
+
+  /* Keys are at most a letter and 10 digits; numbers fit their buffer. */
+  if (ctx->lines_len + 128 + sizeof number > LINES_SIZE)
+    CHECK (flush_lines (ctx));
+  p = ctx->lines + ctx->lines_len;
+  p = APPEND_LITERAL (p, "      <score juror=\"");
+  p = append (p, ctx->score_juror_key, strlen (ctx->score_juror_key));
+  p = APPEND_LITERAL (p, "\" nomination=\"");
+  p = append (p, nomination_key, strlen (nomination_key));
+  p = APPEND_LITERAL (p, "\" criterion=\"");
+  p = append (p, criterion_key, strlen (criterion_key));
+  p = APPEND_LITERAL (p, "\" value=\"");
+  p = append (p, number, number_len);
+  p = APPEND_LITERAL (p, "\"/>\n");
+  ctx->lines_len = (gsize) (p - ctx->lines);
   return tick (ctx, error);
 }
 
@@ -505,9 +614,12 @@ write_scores (ExportContext  *ctx,
   if (n == 0)
     return TRUE;
 
+  ctx->scores_written = 0;
+  ctx->score_juror_key = NULL;
   CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "scores"));
   if (!awd_store_foreach_score (ctx->store, round_id, write_score_cb, ctx, error))
     return FALSE;
+  CHECK (flush_lines (ctx));
   CHECK (xmlTextWriterEndElement (ctx->writer));
   return TRUE;
 }
@@ -829,7 +941,10 @@ awd_xml_export (AwdStore            *store,
   ctx.juror_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   ctx.nomination_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
+  ctx.lines = g_malloc (LINES_SIZE);
+  ctx.out_buffer = g_malloc (OUT_BUFFER_SIZE);
   output = xmlOutputBufferCreateIO (write_cb, close_cb, &ctx, NULL);
+  ctx.output = output;
   ctx.writer = output != NULL ? xmlNewTextWriter (output) : NULL;
   if (ctx.writer == NULL)
     {
@@ -842,7 +957,8 @@ awd_xml_export (AwdStore            *store,
       ok = write_document (&ctx, rounds, error);
       xmlFreeTextWriter (ctx.writer);  /* also frees the output buffer */
       ctx.writer = NULL;
-      if (ok && ctx.io_errno != 0)
+      ctx.output = NULL;
+      if (ok && (ctx.io_errno != 0 || !flush_out_buffer (&ctx)))
         ok = fail_write (&ctx, error);
     }
 
@@ -870,6 +986,8 @@ awd_xml_export (AwdStore            *store,
   g_hash_table_unref (ctx.category_keys);
   g_hash_table_unref (ctx.juror_keys);
   g_hash_table_unref (ctx.nomination_keys);
+  g_free (ctx.lines);
+  g_free (ctx.out_buffer);
   return ok;
 }
 

@@ -36,5 +36,11 @@ GBytes     *awd_xml_get_schema_bytes (void);
 /* The shortest decimal text (a dot, no exponent) that reads back as
  * exactly @value: 2, 0.5, 7.25, -1.125. */
 char       *awd_xml_format_decimal   (double value);
+/* The same text written into @buffer, of at least AWD_XML_DECIMAL_SIZE
+ * bytes, without an allocation; returns its length. */
+#define AWD_XML_DECIMAL_SIZE 400
+gsize       awd_xml_format_decimal_into (double  value,
+                                         char   *buffer,
+                                         gsize   size);
 
 G_END_DECLS
