@@ -7,6 +7,7 @@
 
 #include "awd-edit-util.h"
 #include "awd-new-round-dialog.h"
+#include "awd-print-actions.h"
 #include "awd-round-view.h"
 #include "awd-window.h"
 #include "awd-xml-import.h"
@@ -533,6 +534,8 @@ awd_window_constructed (GObject *object)
     }
   self->restoring = FALSE;
   update_content (self);
+
+  awd_print_actions_install (GTK_WIDGET (self), self->context);
 }
 
 static void
