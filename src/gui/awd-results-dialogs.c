@@ -72,8 +72,18 @@ awd_results_finalize_dialog_present (GtkWidget        *parent,
                                      AwdConfirmedFunc  func,
                                      gpointer          user_data)
 {
-  GtkWidget *dialog = new_dialog (parent, _("Finalize the Results?"), body);
+  GtkWidget *dialog = new_dialog (parent, _("Finalize the Results?"),
+                                  _("What is listed below is frozen, and the season becomes read-only."));
   DialogData *d = attach_data (dialog, user_data, G_CALLBACK (func));
+  GtkWidget *details = gtk_label_new (body);
+
+  /* A list reads better left-aligned than in the dialog's centred body. */
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (details), 60);
+  gtk_label_set_width_chars (GTK_LABEL (details), 48);
+  gtk_widget_set_name (details, "results-finalize-details");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
 
   gtk_widget_set_name (dialog, "results-finalize-dialog");
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -160,7 +170,9 @@ awd_results_tie_dialog_present (GtkWidget          *parent,
                                 AwdTieDecidedFunc   func,
                                 gpointer            user_data)
 {
-  g_autofree char *body = g_strdup_printf (_("In “%s” %u nominations share first place. The chair chooses the laureate and records why; the note is printed in the protocol."),
+  g_autofree char *body = g_strdup_printf (ngettext ("In “%s” %u nomination shares first place. The chair chooses the laureate and records why; the note is printed in the protocol.",
+                                                     "In “%s” %u nominations share first place. The chair chooses the laureate and records why; the note is printed in the protocol.",
+                                                     ids->len),
                                            category, ids->len);
   GtkWidget *dialog = new_dialog (parent, _("Decide the Tie for First Place"), body);
   DialogData *d = attach_data (dialog, user_data, G_CALLBACK (func));

@@ -243,6 +243,13 @@ winner_selected_cb (GtkDropDown *dropdown,
 }
 
 static void
+expand_toggled_cb (GtkToggleButton *toggle)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (toggle), gtk_toggle_button_get_active (toggle)
+                                                 ? "pan-down-symbolic" : "pan-end-symbolic");
+}
+
+static void
 set_id_data (GObject    *object,
              const char *key,
              gint64      id)
@@ -558,6 +565,7 @@ awd_results_build_category (const AwdResultsData *data,
           gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
           gtk_widget_set_name (toggle, "result-expand");
           gtk_widget_set_tooltip_text (toggle, _("Show each juror’s total"));
+          g_signal_connect (toggle, "toggled", G_CALLBACK (expand_toggled_cb), NULL);
           gtk_grid_attach (GTK_GRID (grid), toggle, COL_EXPAND, row, 1, 1);
 
           gtk_revealer_set_child (GTK_REVEALER (revealer), build_breakdown (in, e));
