@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#include "awd-results-dialogs.h"
 #include "awd-results-page.h"
+#include "awd-results-page-private.h"
 #include "awd-results-tables.h"
 #include "awd-store-results.h"
 #include "awd-store-scoring.h"
@@ -18,50 +18,6 @@
  * again from the store whenever the round or its data change (the engine
  * is fast; a round has a few hundred scores), so the page never shows a
  * figure the store would not give. A final round shows its frozen rows. */
-struct _AwdResultsPage
-{
-  AdwBin              parent_instance;
-
-  AwdContext         *context;
-  AwdRound           *round;
-  gint64              round_id;
-  int                 round_method;    /* the round's method last seen, -1 */
-  AwdMethod           method;          /* the method shown */
-  guint               reload_id;
-  gboolean            loading;
-  gboolean            comparison_dirty;
-  gboolean            robustness_dirty;
-
-  AwdResultsSnapshot *snapshot;
-  AwdResults         *results;         /* by the method shown */
-  AwdResults         *decisions;       /* by the round's own method */
-  GArray             *frozen_rows;     /* AwdResultRow, final rounds */
-  GHashTable         *frozen;          /* nomination index + 1 → AwdResultRow * */
-  GPtrArray          *problems;        /* char *, finalize problems */
-  GPtrArray          *problem_rows;    /* rows added to problems_group */
-  GPtrArray          *sections;        /* ranking sections by category position */
-  char               *load_error;
-
-  GtkWidget          *final_strip;
-  GtkWidget          *final_label;
-  GtkWidget          *incomplete_bar;
-  GtkWidget          *incomplete_box;
-  GtkWidget          *method_dropdown;
-  GtkWidget          *method_note;
-  GtkWidget          *menu_button;
-  GtkWidget          *views;
-  GtkWidget          *ranking_box;
-  GtkWidget          *comparison_box;
-  GtkWidget          *robustness_intro;
-  GtkWidget          *robustness_box;
-  GtkWidget          *problems_group;
-  GtkWidget          *finalize_button;
-  GtkWidget          *frozen_group;
-  GtkWidget          *frozen_method_row;
-  GtkWidget          *frozen_date_row;
-  GtkWidget          *checksum_label;
-  GtkWidget          *frozen_verify_row;
-};
 
 G_DEFINE_FINAL_TYPE (AwdResultsPage, awd_results_page, ADW_TYPE_BIN)
 
@@ -73,25 +29,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void     queue_reload                 (AwdResultsPage *self);
 static gboolean incomplete_link_activated_cb (GtkLabel       *label,
                                               const char     *uri,
                                               AwdResultsPage *self);
 
-static gboolean
-is_final (AwdResultsPage *self)
+gboolean
+awd_results_page_is_final (AwdResultsPage *self)
 {
   return self->round != NULL && awd_round_get_status (self->round) == AWD_ROUND_STATUS_FINAL;
 }
 
-static gboolean
-is_editable (AwdResultsPage *self)
+gboolean
+awd_results_page_is_editable (AwdResultsPage *self)
 {
-  return self->round != NULL && !is_final (self) && !awd_context_is_read_only (self->context);
+  return self->round != NULL && !awd_results_page_is_final (self) && !awd_context_is_read_only (self->context);
 }
 
-static void
-show_message (AwdResultsPage *self,
+void
+awd_results_page_show_message (AwdResultsPage *self,
               const char     *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -125,8 +80,8 @@ clear_data (AwdResultsPage *self)
   g_clear_pointer (&self->load_error, g_free);
 }
 
-static int
-nomination_index (AwdResultsPage *self,
+int
+awd_results_page_nomination_index (AwdResultsPage *self,
                   gint64          nomination_id)
 {
   for (guint i = 0; i < self->snapshot->nomination_ids->len; i++)
@@ -158,7 +113,7 @@ load_data (AwdResultsPage  *self,
       self->method = self->snapshot->input->method;
     }
 
-  if (is_final (self))
+  if (awd_results_page_is_final (self))
     {
       AwdMethod frozen_method;
 
@@ -169,7 +124,7 @@ load_data (AwdResultsPage  *self,
       for (guint i = 0; i < self->frozen_rows->len; i++)
         {
           AwdResultRow *row = &g_array_index (self->frozen_rows, AwdResultRow, i);
-          int index = nomination_index (self, row->nomination_id);
+          int index = awd_results_page_nomination_index (self, row->nomination_id);
           if (index >= 0)
             g_hash_table_insert (self->frozen, GUINT_TO_POINTER (index + 1), row);
         }
@@ -185,7 +140,7 @@ load_data (AwdResultsPage  *self,
   if (self->results == NULL)
     return FALSE;
 
-  if (!is_final (self))
+  if (!awd_results_page_is_final (self))
     {
       self->problems = awd_store_list_finalize_problems (store, self->round_id, error);
       if (self->problems == NULL)
@@ -213,11 +168,11 @@ update_method_row (AwdResultsPage *self)
   self->loading = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->method_dropdown), self->method);
   self->loading = FALSE;
-  gtk_widget_set_sensitive (self->method_dropdown, self->round != NULL && !is_final (self));
+  gtk_widget_set_sensitive (self->method_dropdown, self->round != NULL && !awd_results_page_is_final (self));
 
   if (self->round == NULL || self->snapshot == NULL)
     note = NULL;
-  else if (is_final (self))
+  else if (awd_results_page_is_final (self))
     note = g_strdup_printf (_("The results were frozen by the method “%s”."), awd_method_label (self->method));
   else if ((int) self->method == self->round_method)
     note = g_strdup (_("The season’s own method. It is set on the Set-up page."));
@@ -252,8 +207,8 @@ rebuild_ranking (AwdResultsPage *self)
   data.decisions = self->decisions;
   data.method = self->method;
   data.frozen = self->frozen;
-  data.final = is_final (self);
-  data.editable = is_editable (self);
+  data.final = awd_results_page_is_final (self);
+  data.editable = awd_results_page_is_editable (self);
   /* Blind mode hides the jurors' totals until the season is final. */
   data.show_breakdown = data.final || !g_settings_get_boolean (settings, "blind-mode");
 
@@ -299,8 +254,8 @@ rebuild_incomplete (AwdResultsPage *self)
   const guint max_links = 12;
 
   clear_box (self->incomplete_box);
-  gtk_widget_set_visible (self->incomplete_bar, res != NULL && !res->complete && !is_final (self));
-  if (res == NULL || res->complete || is_final (self))
+  gtk_widget_set_visible (self->incomplete_bar, res != NULL && !res->complete && !awd_results_page_is_final (self));
+  if (res == NULL || res->complete || awd_results_page_is_final (self))
     return;
   in = self->snapshot->input;
 
@@ -343,7 +298,7 @@ rebuild_incomplete (AwdResultsPage *self)
     {
       guint category = g_array_index (res->vote_without_counts, guint, i);
       g_autofree char *name = g_markup_escape_text (awd_results_category_name (in, (int) category), -1);
-      g_autofree char *line = g_strdup_printf (_("“%s”: the public vote has no counts — <a href=\"votes:%u\">enter them with the nominations</a>"),
+      g_autofree char *line = g_strdup_printf (_("“%s”: the public vote has no counts — <a href=\"votes:%u\">enter them on the scoring page</a>"),
                                                name, category);
       add_incomplete_line (self, line);
     }
@@ -361,7 +316,7 @@ rebuild_incomplete (AwdResultsPage *self)
 static void
 rebuild_gate (AwdResultsPage *self)
 {
-  gboolean final = is_final (self);
+  gboolean final = awd_results_page_is_final (self);
 
   for (guint i = 0; i < self->problem_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->problems_group),
@@ -430,18 +385,18 @@ rebuild_gate (AwdResultsPage *self)
 static void
 update_actions (AwdResultsPage *self)
 {
-  gboolean editable = is_editable (self);
+  gboolean editable = awd_results_page_is_editable (self);
   gboolean ready = editable && self->problems != NULL && self->problems->len == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.finalize", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.reopen",
-                                 is_final (self) && !awd_context_is_read_only (self->context));
+                                 awd_results_page_is_final (self) && !awd_context_is_read_only (self->context));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.decide-tie", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.set-mark", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.set-winner", editable);
   gtk_widget_set_tooltip_text (self->finalize_button,
                                ready ? NULL
-                               : is_final (self) ? _("The season is already final")
+                               : awd_results_page_is_final (self) ? _("The season is already final")
                                : !editable ? _("The database is open read-only")
                                : _("Resolve the problems listed above first"));
 }
@@ -558,35 +513,11 @@ reload_idle_cb (gpointer user_data)
 
 /* Reloads once the current signal is over: a cell's own handler may be
  * what changed the data, and the cell is rebuilt. */
-static void
-queue_reload (AwdResultsPage *self)
+void
+awd_results_page_queue_reload (AwdResultsPage *self)
 {
   if (self->reload_id == 0)
     self->reload_id = g_idle_add (reload_idle_cb, self);
-}
-
-/* After finalizing or reopening, every page follows the round's new status:
- * the window reads the rounds again (the sidebar shows the status) and
- * hands the fresh round to the context, whose "round" notifies the pages. */
-static void
-refresh_round (AwdResultsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  awd_context_data_changed (self->context, "decisions");
-  if (AWD_IS_WINDOW (root))
-    awd_window_reload_rounds (AWD_WINDOW (root));
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AwdRound) round = awd_store_get_round (awd_context_get_store (self->context),
-                                                       self->round_id, &error);
-      if (round == NULL)
-        g_warning ("Could not read round %" G_GINT64_FORMAT " again: %s", self->round_id, error->message);
-      else
-        awd_context_set_round (self->context, round);
-    }
-  queue_reload (self);
 }
 
 static void
@@ -594,7 +525,7 @@ round_notified_cb (AwdRound       *round,
                    GParamSpec     *pspec,
                    AwdResultsPage *self)
 {
-  queue_reload (self);
+  awd_results_page_queue_reload (self);
 }
 
 static void
@@ -610,7 +541,7 @@ follow_round (AwdResultsPage *self)
   self->round_id = round != NULL ? awd_round_get_id (round) : 0;
   if (round != NULL)
     g_signal_connect_object (round, "notify", G_CALLBACK (round_notified_cb), self, 0);
-  queue_reload (self);
+  awd_results_page_queue_reload (self);
 }
 
 static void
@@ -626,7 +557,7 @@ context_data_changed_cb (AwdContext     *context,
                          const char     *what,
                          AwdResultsPage *self)
 {
-  queue_reload (self);
+  awd_results_page_queue_reload (self);
 }
 
 static void
@@ -634,7 +565,7 @@ blind_mode_changed_cb (GSettings      *settings,
                        const char     *key,
                        AwdResultsPage *self)
 {
-  queue_reload (self);
+  awd_results_page_queue_reload (self);
 }
 
 static void
@@ -665,9 +596,8 @@ incomplete_link_activated_cb (GtkLabel       *label,
   if (sscanf (uri, "cell:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &juror_id, &nomination_id) == 2)
     awd_context_request_show (self->context, "scoring", g_variant_new ("(xx)", juror_id, nomination_id));
   else if (sscanf (uri, "votes:%u", &category) == 1)
-    awd_context_request_show (self->context, "nominations",
-                              g_variant_new ("(sx)", "votes",
-                                             g_array_index (self->snapshot->category_ids, gint64, category)));
+    /* Vote counts are entered on the scoring page, in its "votes" view. */
+    awd_context_request_show (self->context, "scoring", g_variant_new_string ("votes"));
   else if (sscanf (uri, "winner:%u", &category) == 1 && self->results != NULL)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->views), "ranking");
@@ -680,201 +610,6 @@ incomplete_link_activated_cb (GtkLabel       *label,
           }
     }
   return TRUE;
-}
-
-static void
-set_mark_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 nomination_id;
-  int mark, index;
-  const char *note = NULL;
-
-  g_variant_get (parameter, "(xi)", &nomination_id, &mark);
-  if (self->snapshot == NULL || mark < AWD_AWARD_MARK_NONE || mark > AWD_AWARD_MARK_DIPLOMA)
-    return;
-  /* Keep the chair's note: it records a decided tie. */
-  index = nomination_index (self, nomination_id);
-  if (index >= 0)
-    note = g_array_index (self->snapshot->input->nominations, AwdResultsNomination, index).note;
-
-  if (!awd_store_set_award (awd_context_get_store (self->context), nomination_id, mark, note, &error))
-    show_message (self, error->message);
-  else
-    awd_context_data_changed (self->context, "decisions");
-  queue_reload (self);
-}
-
-static void
-set_winner_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 category_id, nomination_id;
-
-  g_variant_get (parameter, "(xx)", &category_id, &nomination_id);
-  if (!awd_store_set_category_winner (awd_context_get_store (self->context), category_id, nomination_id, &error))
-    show_message (self, error->message);
-  else
-    awd_context_data_changed (self->context, "decisions");
-  queue_reload (self);
-}
-
-static void
-tie_decided_cb (gpointer    user_data,
-                gint64      nomination_id,
-                const char *note)
-{
-  AwdResultsPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!awd_store_set_award (awd_context_get_store (self->context), nomination_id,
-                            AWD_AWARD_MARK_LAUREATE, note, &error))
-    show_message (self, error->message);
-  else
-    awd_context_data_changed (self->context, "decisions");
-  queue_reload (self);
-}
-
-static void
-decide_tie_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
-  int position = g_variant_get_int32 (parameter);
-  const AwdResultCategory *c;
-  g_autoptr(GArray) tied = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  if (self->decisions == NULL || position < 0 || (guint) position >= self->decisions->categories->len)
-    return;
-  c = &g_array_index (self->decisions->categories, AwdResultCategory, position);
-  for (guint k = 0; k < c->entries->len; k++)
-    {
-      const AwdResultEntry *e = &g_array_index (c->entries, AwdResultEntry, k);
-      const AwdResultsNomination *n = &g_array_index (self->snapshot->input->nominations,
-                                                      AwdResultsNomination, e->nomination);
-      if (e->rank != 1)
-        break;
-      g_array_append_val (tied, g_array_index (self->snapshot->nomination_ids, gint64, e->nomination));
-      g_ptr_array_add (labels, g_strdup_printf ("%s · %s", n->ref, n->title));
-    }
-  g_ptr_array_add (labels, NULL);
-
-  awd_results_tie_dialog_present (GTK_WIDGET (self),
-                                  awd_results_category_name (self->snapshot->input, c->category),
-                                  tied, (const char * const *) labels->pdata,
-                                  tie_decided_cb, self);
-}
-
-static void
-finalize_confirmed_cb (gpointer user_data)
-{
-  AwdResultsPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!awd_store_finalize_round (awd_context_get_store (self->context), self->round_id, &error))
-    {
-      g_warning ("Could not finalize round %" G_GINT64_FORMAT ": %s", self->round_id, error->message);
-      awd_results_error_dialog_present (GTK_WIDGET (self), _("The results were not finalized"), error->message);
-      queue_reload (self);
-      return;
-    }
-  show_message (self, _("Results finalized: the season is now read-only"));
-  refresh_round (self);
-}
-
-/* What the confirmation says will be frozen: the round's own method, the
- * ranked count per category, the laureates (recorded, or proposed). */
-static char *
-describe_freeze (AwdResultsPage *self)
-{
-  const AwdResultsInput *in = self->snapshot->input;
-  GString *text = g_string_new (NULL);
-  g_autoptr(GString) laureates = g_string_new (NULL);
-
-  g_string_append_printf (text, _("Method: %s."), awd_method_label (in->method));
-  g_string_append_c (text, '\n');
-  for (guint i = 0; i < self->decisions->categories->len; i++)
-    {
-      const AwdResultCategory *c = &g_array_index (self->decisions->categories, AwdResultCategory, i);
-      const char *name = awd_results_category_name (in, c->category);
-      int proposed = awd_results_proposed_laureate (in, c);
-      guint n_ranked = 0;
-
-      for (guint k = 0; k < c->entries->len; k++)
-        {
-          const AwdResultEntry *e = &g_array_index (c->entries, AwdResultEntry, k);
-          const AwdResultsNomination *n = &g_array_index (in->nominations, AwdResultsNomination, e->nomination);
-
-          if (e->rank > 0)
-            n_ranked++;
-          if (n->mark == AWD_AWARD_MARK_LAUREATE || (int) e->nomination == proposed)
-            g_string_append_printf (laureates, "\n• %s — %s (%s)", n->ref, n->title, name);
-        }
-      g_string_append_printf (text, "\n• ");
-      g_string_append_printf (text, ngettext ("%s: %u nomination ranked", "%s: %u nominations ranked", n_ranked),
-                              name, n_ranked);
-    }
-
-  g_string_append (text, "\n\n");
-  g_string_append (text, _("Laureates:"));
-  g_string_append (text, laureates->len > 0 ? laureates->str : "\n—");
-  g_string_append (text, "\n\n");
-  g_string_append (text, _("The season becomes read-only: its set-up, nominations, scores and decisions cannot change until it is reopened with a recorded reason."));
-  g_string_append (text, "\n");
-  g_string_append (text, _("A SHA-256 checksum of the results is stored and printed on the protocol."));
-  return g_string_free (text, FALSE);
-}
-
-static void
-finalize_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
-  g_autofree char *body = NULL;
-
-  if (!is_editable (self) || self->problems == NULL || self->problems->len > 0 || self->decisions == NULL)
-    return;
-  body = describe_freeze (self);
-  awd_results_finalize_dialog_present (GTK_WIDGET (self), body,
-                                       finalize_confirmed_cb, self);
-}
-
-static void
-reopen_confirmed_cb (gpointer    user_data,
-                     const char *reason)
-{
-  AwdResultsPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!awd_store_reopen_round (awd_context_get_store (self->context), self->round_id, reason, &error))
-    {
-      g_debug ("Reopening refused: %s", error->message);
-      awd_results_error_dialog_present (GTK_WIDGET (self), _("The season was not reopened"), error->message);
-      return;
-    }
-  show_message (self, _("Season reopened: the results must be finalized again"));
-  refresh_round (self);
-}
-
-static void
-reopen_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
-
-  if (!is_final (self) || awd_context_is_read_only (self->context))
-    return;
-  awd_results_reopen_dialog_present (GTK_WIDGET (self), reopen_confirmed_cb, self);
 }
 
 static void
@@ -974,11 +709,7 @@ awd_results_page_class_init (AwdResultsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "results.finalize", NULL, finalize_action);
-  gtk_widget_class_install_action (widget_class, "results.reopen", NULL, reopen_action);
-  gtk_widget_class_install_action (widget_class, "results.decide-tie", "i", decide_tie_action);
-  gtk_widget_class_install_action (widget_class, "results.set-mark", "(xi)", set_mark_action);
-  gtk_widget_class_install_action (widget_class, "results.set-winner", "(xx)", set_winner_action);
+  awd_results_page_install_actions (widget_class);
   /* PRINTING: install `results.print` here (the protocol of this round),
    * and add its menu item in ui/awd-results-page.ui. */
 
