@@ -165,6 +165,29 @@ find_page (GtkWidget *root)
 }
 
 static GtkWidget *
+find_view_stack (GtkWidget *root)
+{
+  if (ADW_IS_VIEW_STACK (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_view_stack (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+visible_round_page (Fixture *f)
+{
+  GtkWidget *stack = find_view_stack (GTK_WIDGET (f->window));
+
+  return stack != NULL ? adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)) : NULL;
+}
+
+static GtkWidget *
 results_page (Fixture *f)
 {
   GtkWidget *page = f->window != NULL ? find_page (GTK_WIDGET (f->window)) : NULL;
@@ -408,6 +431,26 @@ test_finalize_gate (Fixture       *f,
   g_assert_cmpuint (count_named (page, "results-incomplete-item"), ==, 1);
   save_screenshot (f, GTK_WIDGET (f->window), "results-gate-blocked");
 
+  /* The missing cell's link asks for the scoring page. */
+  {
+    GtkWidget *item = find_named (page, "results-incomplete-item", 0);
+    g_autofree char *uri = g_strdup_printf ("cell:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, juror_id, nomination_id);
+    gboolean handled = FALSE;
+
+    g_assert_cmpstr (visible_round_page (f), ==, "results");
+    g_assert_nonnull (item);
+    /* Only once the scoring page is part of the window (another area). */
+    if (item != NULL && find_in (GTK_WIDGET (f->window), "scoring-juror", &(int) { 0 }) != NULL)
+      {
+        g_signal_emit_by_name (item, "activate-link", uri, &handled);
+        pump ();
+        g_assert_true (handled);
+        g_assert_cmpstr (visible_round_page (f), ==, "scoring");
+      }
+    awd_context_request_show (f->context, "results", NULL);
+    pump ();
+  }
+
   /* The action refuses too, not just the button. */
   gtk_widget_activate_action (page, "results.finalize", NULL);
   pump ();
@@ -475,6 +518,8 @@ test_finalize_through_ui (Fixture       *f,
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (checksum)), ==, shown);
   g_assert_true (gtk_widget_get_visible (find_named (page, "results-final-label", 0)));
   g_assert_false (gtk_widget_is_sensitive (find_named (page, "results-finalize", 0)));
+  /* The set-up page follows the round's status: read-only. */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (f->window), "round-title", 0)));
   save_screenshot (f, GTK_WIDGET (f->window), "results-final");
 
   /* Frozen: no mark choosers; the frozen laureate of each category shows. */
@@ -541,6 +586,7 @@ test_reopen_needs_reason (Fixture       *f,
                                        " AND after LIKE '%Пересчёт после жалобы%'"), ==, 1);
   g_assert_cmpint (awd_round_get_status (awd_context_get_round (f->context)), ==, AWD_ROUND_STATUS_SCORING);
   g_assert_true (gtk_widget_is_sensitive (find_named (results_page (f), "results-finalize", 0)));
+  g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (f->window), "round-title", 0)));
 }
 
 static void
