@@ -23,12 +23,13 @@ if [ ! -f "$build/build.ninja" ]; then
     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
     -Dc_args=-fsanitize=fuzzer-no-link
 fi
-ninja -C "$build" tests/fuzz/fuzz-xml-import
+ninja -C "$build" tests/fuzz/fuzz-xml-import tests/fuzz/fuzz-csv-import
 
 status=0
-for target in xml-import; do
+for target in xml-import csv-import; do
   case $target in
     xml-import) seeds=$src/tests/fuzz/corpus-xml ;;
+    csv-import) seeds=$src/tests/fuzz/corpus-csv ;;
   esac
   # A scratch copy: the fuzzer adds what it finds, the seeds stay as written.
   corpus=$(mktemp -d)
