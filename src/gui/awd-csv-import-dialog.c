@@ -426,6 +426,8 @@ awd_csv_import_dialog_run_import (AwdCsvImportDialog  *self,
   if (!awd_csv_nominations_import (self->csv, awd_context_get_store (self->context),
                                    awd_round_get_id (round), &n_added, error))
     return FALSE;
+  /* Every page that shows nominations lists them again. */
+  awd_context_data_changed (self->context, "nominations");
   g_signal_emit (self, signals[IMPORTED], 0, n_added);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

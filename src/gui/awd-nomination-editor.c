@@ -264,10 +264,12 @@ typedef struct
   GtkWidget           *entry;
   char                *property;
   char                *text;
+  gboolean             answered;
 } PendingSave;
 
 static void
-pending_save_free (PendingSave *pending)
+pending_save_free (PendingSave *pending,
+                   GClosure    *closure)
 {
   g_object_unref (pending->self);
   g_object_unref (pending->entry);
@@ -284,6 +286,10 @@ duplicate_response_cb (AdwMessageDialog *dialog,
   AwdNominationEditor *self = pending->self;
   char *stored = NULL;
 
+  /* One answer per question, however often "response" comes. */
+  if (pending->answered)
+    return;
+  pending->answered = TRUE;
   self->asking = FALSE;
   if (g_strcmp0 (response, "save") == 0)
     {
@@ -302,7 +308,6 @@ duplicate_response_cb (AdwMessageDialog *dialog,
       awd_entry_set_committed_text (pending->entry, stored);
       g_free (stored);
     }
-  pending_save_free (pending);
 }
 
 /* Asks before saving a title and institution that another nomination of
@@ -353,7 +358,8 @@ check_duplicate (AwdNominationEditor *self,
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (duplicate_response_cb), pending);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (duplicate_response_cb), pending,
+                         (GClosureNotify) (void (*) (void)) pending_save_free, 0);
   self->asking = TRUE;
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
@@ -1361,9 +1367,10 @@ awd_nomination_editor_init (AwdNominationEditor *self)
   g_signal_connect (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
   g_signal_connect (self->category_row, "notify::selected", G_CALLBACK (category_selected_cb), self);
 
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->country_dropdown), awd_country_items_get ());
+  /* The expression first: the drop-down needs it to show the model. */
   gtk_drop_down_set_expression (GTK_DROP_DOWN (self->country_dropdown),
                                 gtk_property_expression_new (AWD_TYPE_COUNTRY_ITEM, NULL, "name"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->country_dropdown), awd_country_items_get ());
   g_signal_connect (self->country_dropdown, "notify::selected", G_CALLBACK (country_selected_cb), self);
 
   gtk_entry_completion_set_text_column (completion, 0);

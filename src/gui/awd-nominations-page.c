@@ -676,7 +676,6 @@ delete_action (GtkWidget  *widget,
   message = g_strdup_printf (_("Nomination %s deleted"), awd_nomination_row_get_ref (row));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   g_set_weak_pointer (&self->pending_toast, toast);
@@ -690,8 +689,7 @@ import_dialog_imported_cb (GtkWidget          *dialog,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  awd_nominations_page_reload (self);
-  notify_changed (self);
+  /* The dialog announced the change; the page has listed them again. */
   if (AWD_IS_WINDOW (root))
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
