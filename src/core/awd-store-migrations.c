@@ -183,7 +183,9 @@ static const char schema_v1[] =
   "  FOREIGN KEY (nomination_id, round_id) REFERENCES nomination (id, round_id) ON DELETE CASCADE,\n"
   "  FOREIGN KEY (criterion_id, round_id) REFERENCES criterion (id, round_id) ON DELETE CASCADE\n"
   ") WITHOUT ROWID;\n"
-  "CREATE INDEX score_round ON score (round_id);\n"
+  /* No index on round_id: a round's scores are read through its jurors,
+   * each a range of the primary key. score_nomination and score_criterion
+   * serve the cascades of a deleted nomination or criterion. */
   "CREATE INDEX score_nomination ON score (nomination_id);\n"
   "CREATE INDEX score_criterion ON score (criterion_id);\n"
 

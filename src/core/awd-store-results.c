@@ -245,7 +245,9 @@ awd_store_load_results (AwdStore  *self,
                      s, nominations, add_nomination_row, error) &&
        for_each_row (self, "SELECT juror_id, nomination_id FROM conflict WHERE round_id = ?1",
                      s, nominations, add_conflict_row, error) &&
-       for_each_row (self, "SELECT juror_id, nomination_id, criterion_id, value FROM score WHERE round_id = ?1",
+       /* Through the jurors: each one's scores are a primary-key range. */
+       for_each_row (self, "SELECT s.juror_id, s.nomination_id, s.criterion_id, s.value"
+                     " FROM juror j JOIN score s ON s.juror_id = j.id WHERE j.round_id = ?1",
                      s, nominations, add_score_row, error) &&
        for_each_row (self, "SELECT v.nomination_id, v.count FROM vote v JOIN nomination n ON n.id = v.nomination_id"
                      " WHERE n.round_id = ?1",

@@ -375,6 +375,120 @@ awd_store_bulk_insert_score (AwdStore  *self,
                            criterion_id, value, FALSE, error);
 }
 
+/* Rows per INSERT of awd_store_bulk_insert_scores. The per-row trigger
+ * that guards final rounds makes every INSERT open a statement journal,
+ * which copies each page the statement touches: once per row, that was
+ * most of an import's time; once per 256 rows it is noise. */
+#define SCORE_ROWS_PER_INSERT 256
+
+static const char *
+get_multi_row_insert (void)
+{
+  static gsize initialized = 0;
+  static char *sql = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *text = g_string_new ("INSERT INTO score (round_id, juror_id, nomination_id, criterion_id, value)"
+                                    " VALUES (?1, ?, ?, ?, ?)");
+
+      for (guint i = 1; i < SCORE_ROWS_PER_INSERT; i++)
+        g_string_append (text, ", (?1, ?, ?, ?, ?)");
+      sql = g_string_free (text, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+  return sql;
+}
+
+gboolean
+awd_store_bulk_insert_scores (AwdStore            *self,
+                              AwdRound            *round,
+                              const AwdScoreCell  *cells,
+                              guint                n_cells,
+                              guint               *out_failed,
+                              GError             **error)
+{
+  double min, max, step;
+  gint64 round_id;
+  guint failed = 0;
+  guint i = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AWD_IS_ROUND (round), FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  min = awd_round_get_scale_min (round);
+  max = awd_round_get_scale_max (round);
+  step = awd_round_get_scale_step (round);
+  round_id = awd_round_get_id (round);
+
+  for (guint k = 0; ok && k < n_cells; k++)
+    if (!awd_score_value_check (min, max, step, cells[k].value, error))
+      ok = FALSE, failed = k;
+
+  while (ok && n_cells - i >= SCORE_ROWS_PER_INSERT)
+    {
+      sqlite3_stmt *stmt = awd_store_prepare (self, get_multi_row_insert (), error);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          ok = FALSE, failed = i;
+          break;
+        }
+      sqlite3_bind_int64 (stmt, 1, round_id);
+      for (guint r = 0; r < SCORE_ROWS_PER_INSERT; r++)
+        {
+          const AwdScoreCell *cell = &cells[i + r];
+          int first = 2 + 4 * (int) r;
+
+          sqlite3_bind_int64 (stmt, first, cell->juror_id);
+          sqlite3_bind_int64 (stmt, first + 1, cell->nomination_id);
+          sqlite3_bind_int64 (stmt, first + 2, cell->criterion_id);
+          sqlite3_bind_double (stmt, first + 3, cell->value);
+        }
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          /* A refused row undoes the whole statement (the journal above):
+           * row by row, the same rows find which one, with its own error. */
+          awd_store_set_error (self, rc, error);
+          sqlite3_reset (stmt);
+          ok = FALSE, failed = i;
+          if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            for (guint r = 0; r < SCORE_ROWS_PER_INSERT; r++)
+              {
+                const AwdScoreCell *cell = &cells[i + r];
+                g_autoptr(GError) row_error = NULL;
+
+                if (!insert_score_row (self, round_id, cell->juror_id, cell->nomination_id,
+                                       cell->criterion_id, cell->value, FALSE, &row_error))
+                  {
+                    if (error != NULL)
+                      g_clear_error (error);
+                    g_propagate_error (error, g_steal_pointer (&row_error));
+                    failed = i + r;
+                    break;
+                  }
+              }
+          break;
+        }
+      sqlite3_reset (stmt);
+      i += SCORE_ROWS_PER_INSERT;
+    }
+
+  for (; ok && i < n_cells; i++)
+    if (!insert_score_row (self, round_id, cells[i].juror_id, cells[i].nomination_id,
+                           cells[i].criterion_id, cells[i].value, FALSE, error))
+      ok = FALSE, failed = i;
+
+  if (!ok && out_failed != NULL)
+    *out_failed = failed;
+  return ok;
+}
+
 gboolean
 awd_store_get_score (AwdStore  *self,
                      gint64     juror_id,
@@ -581,13 +695,13 @@ typedef struct {
   gint64  nomination_id;
   gint64  criterion_id;
   double  value;
-} ScoreCell;
+} OrderedScore;
 
 static int
 compare_cells (gconstpointer a,
                gconstpointer b)
 {
-  const ScoreCell *x = a, *y = b;
+  const OrderedScore *x = a, *y = b;
 
   if (x->nomination != y->nomination)
     return x->nomination < y->nomination ? -1 : 1;
@@ -611,7 +725,7 @@ awd_store_foreach_score (AwdStore      *self,
                          GError       **error)
 {
   RankMap jurors = { 0 }, nominations = { 0 }, criteria = { 0 };
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (ScoreCell));
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (OrderedScore));
   gboolean ok;
 
   g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
@@ -641,7 +755,7 @@ awd_store_foreach_score (AwdStore      *self,
       sqlite3_bind_int64 (stmt, 1, juror_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          ScoreCell cell;
+          OrderedScore cell;
 
           cell.nomination_id = sqlite3_column_int64 (stmt, 0);
           cell.criterion_id = sqlite3_column_int64 (stmt, 1);
@@ -653,7 +767,7 @@ awd_store_foreach_score (AwdStore      *self,
           if (cell.nomination == 0 || cell.criterion == 0)
             continue;
           if (sorted && cells->len > 0 &&
-              compare_cells (&g_array_index (cells, ScoreCell, cells->len - 1), &cell) > 0)
+              compare_cells (&g_array_index (cells, OrderedScore, cells->len - 1), &cell) > 0)
             sorted = FALSE;
           g_array_append_val (cells, cell);
         }
@@ -668,7 +782,7 @@ awd_store_foreach_score (AwdStore      *self,
         g_array_sort (cells, compare_cells);
       for (guint i = 0; ok && i < cells->len; i++)
         {
-          const ScoreCell *cell = &g_array_index (cells, ScoreCell, i);
+          const OrderedScore *cell = &g_array_index (cells, OrderedScore, i);
           ok = func (juror_id, cell->nomination_id, cell->criterion_id, cell->value, user_data, error);
         }
     }
@@ -690,7 +804,8 @@ awd_store_count_scores (AwdStore  *self,
 
   g_return_val_if_fail (AWD_IS_STORE (self), -1);
 
-  stmt = awd_store_prepare (self, "SELECT count(*) FROM score WHERE round_id = ?1", error);
+  stmt = awd_store_prepare (self, "SELECT count(*) FROM juror j JOIN score s ON s.juror_id = j.id"
+                            " WHERE j.round_id = ?1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, round_id);

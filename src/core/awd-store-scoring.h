@@ -178,6 +178,26 @@ gboolean  awd_store_bulk_insert_score    (AwdStore     *self,
                                           gint64        criterion_id,
                                           double        value,
                                           GError      **error);
+
+/* One score of a batch for awd_store_bulk_insert_scores. */
+typedef struct {
+  gint64 juror_id;
+  gint64 nomination_id;
+  gint64 criterion_id;
+  double value;
+} AwdScoreCell;
+
+/* The same checks and rows as awd_store_bulk_insert_score for each of
+ * @n_cells scores of @round, several rows to a statement (an import's
+ * million scores). On failure *@out_failed is the index of the refused
+ * cell and @error says why, as awd_store_bulk_insert_score would; cells
+ * before it may be stored, so the caller rolls its transaction back. */
+gboolean  awd_store_bulk_insert_scores   (AwdStore           *self,
+                                          AwdRound           *round,
+                                          const AwdScoreCell *cells,
+                                          guint               n_cells,
+                                          guint              *out_failed,
+                                          GError            **error);
 gboolean  awd_store_bulk_insert_comment  (AwdStore     *self,
                                           gint64        round_id,
                                           gint64        juror_id,
