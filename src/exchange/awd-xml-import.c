@@ -34,6 +34,8 @@
 #define MAX_DEPTH 8
 #define CHECK_EVERY 4096
 #define PROGRESS_BYTES (1024 * 1024)
+/* Scores read ahead of the store, which takes them in batches. */
+#define PENDING_SCORES 4096
 
 typedef struct {
   char         *key;
@@ -113,6 +115,14 @@ typedef struct {
   char                *attachment_sha256;
   gint64               comment_juror;
   gint64               comment_nomination;
+
+  /* Scores read but not yet stored (flush_scores), with their lines for
+   * an error; the juror key of the last score and its id. */
+  AwdScoreCell        *pending;
+  int                 *pending_lines;
+  guint                n_pending;
+  char                *last_juror_key;
+  gint64               last_juror_id;
 
   /* What was added, for the audit row. */
   GArray              *round_ids;
@@ -263,6 +273,27 @@ size_limit_message (ImportContext *ctx)
   return g_strdup_printf (_("The file is larger than %s, the most an import accepts"), limit);
 }
 
+/* Stores the scores read so far. Called before anything else is written
+ * or reported, so that the first error in the file is the one reported. */
+static gboolean
+flush_scores (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  guint failed = 0;
+  guint n = ctx->n_pending;
+
+  if (n == 0)
+    return TRUE;
+  ctx->n_pending = 0;
+  if (!awd_store_bulk_insert_scores (ctx->store, ctx->round, ctx->pending, n, &failed, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return fail_with (ctx, g_steal_pointer (&error));
+      return fail_at (ctx, ctx->pending_lines[failed], AWD_XML_ERROR_INVALID, error->message);
+    }
+  return TRUE;
+}
+
 static void
 reader_error_cb (void        *user_data,
                  xmlErrorPtr  error)
@@ -272,6 +303,11 @@ reader_error_cb (void        *user_data,
   g_auto(GStrv) parts = NULL;
 
   if (ctx->error != NULL || error == NULL || error->level == XML_ERR_WARNING)
+    return;
+
+  /* A score read before this error may be refused by the store: it comes
+   * first in the file. */
+  if (ctx->n_pending > 0 && ctx->round != NULL && !flush_scores (ctx))
     return;
 
   if (ctx->too_large)
@@ -459,26 +495,71 @@ get_int_attribute (ImportContext *ctx,
   return TRUE;
 }
 
-/* xs:decimal: digits with an optional sign and dot, never an exponent. */
+/* xs:decimal: digits with an optional sign and dot, never an exponent,
+ * with white space around. A number of at most 15 digits and 22 decimals
+ * is m / 10^k with both exact in a double, and one division rounds it
+ * correctly, as strtod does; anything longer goes through strtod. */
 static gboolean
 parse_decimal (const char *raw,
                double     *out_value)
 {
-  g_autofree char *text = g_strstrip (g_strdup (raw));
-  char *end = NULL;
-  gboolean digit = FALSE;
+  static const double powers_of_10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *start = raw;
+  const char *end;
+  const char *p;
+  gboolean negative = FALSE, digit = FALSE, dot = FALSE;
+  guint64 mantissa = 0;
+  int significant = 0, decimals = 0;
 
-  for (const char *p = text; *p != '\0'; p++)
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  p = start;
+  if (p < end && (*p == '-' || *p == '+'))
+    negative = *p++ == '-';
+  for (; p < end; p++)
     {
       if (g_ascii_isdigit (*p))
-        digit = TRUE;
-      else if (*p != '.' && !((*p == '-' || *p == '+') && p == text))
+        {
+          digit = TRUE;
+          if (mantissa > 0 || *p != '0')
+            significant++;
+          if (significant <= 15)
+            mantissa = mantissa * 10 + (guint64) (*p - '0');
+          if (dot)
+            decimals++;
+        }
+      else if (*p == '.' && !dot)
+        dot = TRUE;
+      else if (*p == '.' || *p == '-' || *p == '+')
+        return FALSE;  /* a second dot or sign: strtod would stop short */
+      else
         return FALSE;
     }
   if (!digit)
     return FALSE;
-  *out_value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && isfinite (*out_value);
+
+  if (significant <= 15 && decimals <= 22)
+    {
+      *out_value = (double) mantissa / powers_of_10[decimals];
+      if (negative)
+        *out_value = -*out_value;
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *text = g_strndup (start, (gsize) (end - start));
+      char *stop = NULL;
+
+      *out_value = g_ascii_strtod (text, &stop);
+      return stop != text && *stop == '\0' && isfinite (*out_value);
+    }
 }
 
 static gboolean
@@ -574,6 +655,16 @@ resolve (ImportContext *ctx,
   return *id;
 }
 
+/* The id of @key, or 0; no error. */
+static inline gint64
+lookup_id (GHashTable *map,
+           const char *key)
+{
+  const gint64 *id = g_hash_table_lookup (map, key);
+
+  return id != NULL ? *id : 0;
+}
+
 /* Round -------------------------------------------------------------------- */
 
 static void
@@ -607,6 +698,9 @@ reset_round (ImportContext *ctx)
   ctx->round_final = FALSE;
   ctx->has_results = FALSE;
   ctx->n_criteria = ctx->n_categories = ctx->n_jurors = 0;
+  g_clear_pointer (&ctx->last_juror_key, g_free);
+  ctx->last_juror_id = 0;
+  ctx->n_pending = 0;
 }
 
 static gboolean
@@ -1095,25 +1189,65 @@ read_score (ImportContext *ctx)
     }
 
   /* The values stay valid while the reader is on this element's attributes;
-   * resolve them before moving back. */
+   * resolve them before moving back. An error here comes after the scores
+   * still waiting, which go in (or fail) first. */
   if (juror == NULL || nomination == NULL || criterion == NULL || value_text == NULL)
     {
       xmlTextReaderMoveToElement (ctx->reader);
+      if (!flush_scores (ctx))
+        return FALSE;
       return fail (ctx, AWD_XML_ERROR_INVALID, _("A score needs a juror, a nomination, a criterion and a value"));
     }
-  juror_id = resolve (ctx, ctx->jurors, juror, NOT_A_JUROR);
-  nomination_id = juror_id != 0 ? resolve (ctx, ctx->nominations, nomination, NOT_A_NOMINATION) : 0;
-  criterion_id = nomination_id != 0 ? resolve (ctx, ctx->criteria, criterion, NOT_A_CRITERION) : 0;
-  if (criterion_id != 0 && !parse_decimal (value_text, &value))
-    fail (ctx, AWD_XML_ERROR_INVALID, _("The score “%s” is not a decimal number"), value_text);
-  xmlTextReaderMoveToElement (ctx->reader);
-  if (ctx->error != NULL)
-    return FALSE;
 
-  if (!awd_store_bulk_insert_score (ctx->store, ctx->round, juror_id, nomination_id, criterion_id,
-                                    value, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+  /* A file lists a juror's scores together: one lookup per juror. */
+  if (ctx->last_juror_key != NULL && strcmp (juror, ctx->last_juror_key) == 0)
+    juror_id = ctx->last_juror_id;
+  else
+    {
+      const gint64 *id = g_hash_table_lookup (ctx->jurors, juror);
+
+      juror_id = id != NULL ? *id : 0;
+      if (juror_id != 0)
+        {
+          g_free (ctx->last_juror_key);
+          ctx->last_juror_key = g_strdup (juror);
+          ctx->last_juror_id = juror_id;
+        }
+    }
+  nomination_id = juror_id != 0 ? lookup_id (ctx->nominations, nomination) : 0;
+  criterion_id = nomination_id != 0 ? lookup_id (ctx->criteria, criterion) : 0;
+  if (juror_id == 0 || nomination_id == 0 || criterion_id == 0 || !parse_decimal (value_text, &value) ||
+      !awd_score_value_check (awd_round_get_scale_min (ctx->round), awd_round_get_scale_max (ctx->round),
+                              awd_round_get_scale_step (ctx->round), value, &error))
+    {
+      g_autofree char *juror_copy = g_strdup (juror);
+      g_autofree char *nomination_copy = g_strdup (nomination);
+      g_autofree char *criterion_copy = g_strdup (criterion);
+      g_autofree char *value_copy = g_strdup (value_text);
+
+      xmlTextReaderMoveToElement (ctx->reader);
+      if (!flush_scores (ctx))
+        return FALSE;
+      if (juror_id == 0)
+        resolve (ctx, ctx->jurors, juror_copy, NOT_A_JUROR);
+      else if (nomination_id == 0)
+        resolve (ctx, ctx->nominations, nomination_copy, NOT_A_NOMINATION);
+      else if (criterion_id == 0)
+        resolve (ctx, ctx->criteria, criterion_copy, NOT_A_CRITERION);
+      else if (error == NULL)
+        fail (ctx, AWD_XML_ERROR_INVALID, _("The score “%s” is not a decimal number"), value_copy);
+      else
+        fail_with (ctx, g_steal_pointer (&error));
+      return FALSE;
+    }
+  xmlTextReaderMoveToElement (ctx->reader);
+
+  ctx->pending[ctx->n_pending] = (AwdScoreCell) { juror_id, nomination_id, criterion_id, value };
+  ctx->pending_lines[ctx->n_pending] = current_line (ctx);
+  ctx->n_pending++;
   ctx->n_scores++;
+  if (ctx->n_pending == PENDING_SCORES)
+    return flush_scores (ctx);
   return TRUE;
 }
 
@@ -1238,14 +1372,15 @@ handle_start (ImportContext *ctx,
               const char    *name,
               const char    *parent)
 {
+  if (g_str_equal (name, "score"))
+    return read_score (ctx);
+
   if (is_text_element (name, parent))
     {
       g_string_truncate (ctx->text, 0);
       ctx->collect = TRUE;
     }
 
-  if (g_str_equal (name, "score"))
-    return read_score (ctx);
   if (g_str_equal (name, "round"))
     return start_round (ctx);
   if (g_str_equal (name, "scale"))
@@ -1435,6 +1570,13 @@ handle_node (ImportContext *ctx)
       return TRUE;
     }
 
+  /* Scores wait in a batch; anything else is written or refused after
+   * them. */
+  if (ctx->n_pending > 0 &&
+      !g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "score") &&
+      !flush_scores (ctx))
+    return FALSE;
+
   depth = xmlTextReaderDepth (ctx->reader);
   if (depth < 0 || depth >= MAX_DEPTH)
     return fail (ctx, AWD_XML_ERROR_INVALID, _("The elements are nested deeper than the format allows"));
@@ -1518,6 +1660,8 @@ run_reader (ImportContext *ctx)
         break;
     }
 
+  if (ctx->error == NULL && rc == 0)
+    flush_scores (ctx);
   if (ctx->error == NULL && rc != 0)
     {
       if (ctx->too_large)
@@ -1602,6 +1746,8 @@ awd_xml_import (AwdStore            *store,
   ctx.text = g_string_new (NULL);
   ctx.partners = g_ptr_array_new_with_free_func (g_object_unref);
   ctx.round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ctx.pending = g_new (AwdScoreCell, PENDING_SCORES);
+  ctx.pending_lines = g_new (int, PENDING_SCORES);
 
   /* libxml2 reports through our handlers only, on this thread; a few of
    * its messages ("Unimplemented block") go to the generic handler. */
@@ -1636,6 +1782,9 @@ awd_xml_import (AwdStore            *store,
   g_free (ctx.attachment_sha256);
   g_ptr_array_unref (ctx.partners);
   g_string_free (ctx.text, TRUE);
+  g_free (ctx.pending);
+  g_free (ctx.pending_lines);
+  g_free (ctx.last_juror_key);
   if (ctx.fd >= 0)
     close (ctx.fd);
 
