@@ -715,6 +715,7 @@ remove_partner_clicked_cb (GtkButton           *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
   gtk_list_box_remove (GTK_LIST_BOX (self->partners_list), row);
+  gtk_widget_set_visible (self->partners_list, gtk_widget_get_first_child (self->partners_list) != NULL);
   save_partners (self);
 }
 
@@ -759,6 +760,7 @@ add_partner_row (AwdNominationEditor *self,
   g_object_set_data (G_OBJECT (row), "awd-name", entry);
   g_object_set_data (G_OBJECT (row), "awd-country", dropdown);
   gtk_list_box_append (GTK_LIST_BOX (self->partners_list), row);
+  gtk_widget_set_visible (self->partners_list, TRUE);
   return entry;
 }
 
@@ -779,6 +781,8 @@ load_partners (AwdNominationEditor *self)
 
   while ((child = gtk_widget_get_first_child (self->partners_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->partners_list), child);
+  /* An empty boxed list would show as a stray line. */
+  gtk_widget_set_visible (self->partners_list, FALSE);
   if (awd_nomination_get_id (self->nomination) == 0)
     return;
   partners = awd_store_list_partners (get_store (self), awd_nomination_get_id (self->nomination), NULL);
