@@ -70,6 +70,9 @@ awd_gui_close_window (AwdGuiFixture *f)
 {
   if (f->window != NULL)
     {
+      /* libadwaita 1.2 trips over a toast destroyed while it animates in. */
+      gboolean never = FALSE;
+      awd_gui_pump_until (&never, 0.8);
       gtk_window_close (GTK_WINDOW (f->window));
       awd_gui_pump ();
       if (f->window != NULL)
@@ -165,8 +168,17 @@ awd_gui_screenshot (GtkWidget  *widget,
   if (dir == NULL || widget == NULL)
     return;
 
+  /* The widget may go away while the loop runs (a progress window whose
+   * work finishes): hold it, and give up when it is no longer shown. */
+  g_object_ref (widget);
   awd_gui_pump ();
-  window = GTK_WIDGET (gtk_widget_get_root (widget));
+  window = gtk_widget_get_mapped (widget) ? GTK_WIDGET (gtk_widget_get_root (widget)) : NULL;
+  g_object_unref (widget);
+  if (window == NULL)
+    {
+      g_test_message ("%s: nothing shown to take a picture of", name);
+      return;
+    }
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);

@@ -9,6 +9,7 @@
 #include "awd-context.h"
 #include "awd-edit-util.h"
 #include "awd-preferences-window.h"
+#include "awd-recovery.h"
 #include "awd-window.h"
 
 /* Opens the database (the default one or --db PATH) with the operator from
@@ -20,6 +21,7 @@ struct _AwdApplication
 
   char           *db_path;
   GSettings      *settings;
+  gboolean        recovery_answered;  /* do not offer a backup twice */
   AwdContext     *context;
 };
 
@@ -219,6 +221,16 @@ awd_application_startup (GApplication *application)
 }
 
 static void
+recovery_done_cb (gboolean restored,
+                  gpointer user_data)
+{
+  AwdApplication *self = user_data;
+
+  self->recovery_answered = TRUE;
+  g_application_activate (G_APPLICATION (self));
+}
+
+static void
 awd_application_activate (GApplication *application)
 {
   AwdApplication *self = AWD_APPLICATION (application);
@@ -236,10 +248,19 @@ awd_application_activate (GApplication *application)
   if (self->db_path == NULL)
     self->db_path = awd_store_default_path ();
 
+  /* A missing file with backups beside it: restore rather than start empty. */
+  if (!self->recovery_answered && !g_file_test (self->db_path, G_FILE_TEST_EXISTS) &&
+      awd_recovery_offer (GTK_APPLICATION (self), self->db_path, NULL, recovery_done_cb, self))
+    return;
+
   operator_name = awd_operator_name_from_settings (self->settings);
   store = awd_store_open (self->db_path, AWD_STORE_OPEN_CREATE, operator_name, &error);
   if (store == NULL)
     {
+      /* A damaged file: offer the newest good backup. */
+      if (!self->recovery_answered &&
+          awd_recovery_offer (GTK_APPLICATION (self), self->db_path, error, recovery_done_cb, self))
+        return;
       /* Another copy holding the lock is a normal situation, not a fault. */
       if (g_error_matches (error, AWD_STORE_ERROR, AWD_STORE_ERROR_LOCKED))
         g_debug ("Could not open %s: %s", self->db_path, error->message);

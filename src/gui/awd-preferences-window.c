@@ -18,6 +18,7 @@ struct _AwdPreferencesWindow
 
   GtkWidget  *operator_entry;
   GtkWidget  *blind_switch;
+  GtkWidget  *backups_spin;
 };
 
 G_DEFINE_FINAL_TYPE (AwdPreferencesWindow, awd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -40,6 +41,7 @@ awd_preferences_window_constructed (GObject *object)
 
   g_settings_bind (settings, "operator-name", self->operator_entry, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "blind-mode", self->blind_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "backups-kept", self->backups_spin, "value", G_SETTINGS_BIND_DEFAULT);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->operator_entry), g_get_real_name ());
 }
 
@@ -109,6 +111,7 @@ awd_preferences_window_class_init (AwdPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/libfl/AwardDesk/awd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwdPreferencesWindow, operator_entry);
   gtk_widget_class_bind_template_child (widget_class, AwdPreferencesWindow, blind_switch);
+  gtk_widget_class_bind_template_child (widget_class, AwdPreferencesWindow, backups_spin);
 }
 
 static void

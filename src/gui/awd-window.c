@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "awd-backups-dialog.h"
 #include "awd-edit-util.h"
+#include "awd-exchange-actions.h"
 #include "awd-new-round-dialog.h"
 #include "awd-print-actions.h"
 #include "awd-round-view.h"
@@ -490,6 +492,9 @@ awd_window_close_request (GtkWindow *window)
   /* Never lose the intent: a deletion waiting on its toast happens now. */
   awd_window_flush_pending_delete (self);
   save_window_state (self);
+  /* A backup of what the person leaves, unless an import still holds the store. */
+  if (!self->importing && !awd_exchange_is_busy (GTK_WIDGET (self)))
+    awd_backups_snapshot_on_close (self->context);
 
   return GTK_WINDOW_CLASS (awd_window_parent_class)->close_request (window);
 }
@@ -536,6 +541,7 @@ awd_window_constructed (GObject *object)
   update_content (self);
 
   awd_print_actions_install (GTK_WIDGET (self), self->context);
+  awd_exchange_actions_install (GTK_WIDGET (self), self->context);
 }
 
 static void
