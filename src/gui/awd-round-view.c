@@ -7,6 +7,7 @@
 
 #include "awd-results-page.h"
 #include "awd-nominations-page.h"
+#include "awd-journal-page.h"
 #include "awd-round-page.h"
 #include "awd-round-view.h"
 #include "awd-scoring-page.h"
@@ -58,6 +59,7 @@ add_pages (AwdRoundView *self)
   add_page (self, awd_nominations_page_new (self->context), "nominations", _("_Nominations"), "view-list-symbolic");
   add_page (self, awd_scoring_page_new (self->context), "scoring", _("S_coring"), "document-edit-symbolic");
   add_page (self, awd_results_page_new (self->context), "results", _("_Results"), "starred-symbolic");
+  add_page (self, awd_journal_page_new (self->context), "journal", _("_Journal"), "document-open-recent-symbolic");
 }
 
 /* Alt+1…9 shows the n-th page; the switcher's own mnemonics cover letters. */
