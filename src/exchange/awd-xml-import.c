@@ -36,6 +36,33 @@
 #define PROGRESS_BYTES (1024 * 1024)
 /* Scores read ahead of the store, which takes them in batches. */
 #define PENDING_SCORES 4096
+/* Batches in circulation between the reader and the score writer. */
+#define SCORE_BATCHES 4
+
+typedef struct {
+  AwdRound     *round;
+  guint         n;
+  AwdScoreCell  cells[PENDING_SCORES];
+  int           lines[PENDING_SCORES];
+} ScoreBatch;
+
+/* Storing a million scores costs about as much CPU as parsing and
+ * validating them, so full batches go to a thread of their own (the score
+ * writer) while the reader carries on. The store is never used by both:
+ * the reader touches it again only after flush_scores, which waits until
+ * every batch is back. */
+typedef struct {
+  AwdStore     *store;
+  GThread      *thread;
+  GAsyncQueue  *to_store;     /* full batches; the writer itself stops the thread */
+  GAsyncQueue  *stored;       /* batches handed back */
+  GPtrArray    *spare;        /* the reader's empty batches */
+  guint         in_flight;    /* sent and not yet back (reader side) */
+  gint          abandoned;    /* atomic: store nothing more */
+  /* Set by the thread before it hands the failed batch back. */
+  GError       *error;
+  int           error_line;
+} ScoreWriter;
 
 typedef struct {
   char         *key;
@@ -118,11 +145,13 @@ typedef struct {
 
   /* Scores read but not yet stored (flush_scores), with their lines for
    * an error; the juror key of the last score and its id. */
-  AwdScoreCell        *pending;
-  int                 *pending_lines;
-  guint                n_pending;
+  ScoreBatch          *batch;
+  ScoreWriter         *writer;
   char                *last_juror_key;
   gint64               last_juror_id;
+  /* Strings of the reader's dictionary, compared by pointer. */
+  const char          *score_name;
+  const char          *namespace_uri;
 
   /* What was added, for the audit row. */
   GArray              *round_ids;
@@ -273,23 +302,156 @@ size_limit_message (ImportContext *ctx)
   return g_strdup_printf (_("The file is larger than %s, the most an import accepts"), limit);
 }
 
-/* Stores the scores read so far. Called before anything else is written
- * or reported, so that the first error in the file is the one reported. */
+static gpointer
+store_scores_thread (gpointer data)
+{
+  ScoreWriter *w = data;
+
+  for (;;)
+    {
+      ScoreBatch *batch = g_async_queue_pop (w->to_store);
+      guint failed = 0;
+
+      if (batch == (gpointer) w)
+        break;
+      if (!g_atomic_int_get (&w->abandoned) &&
+          !awd_store_bulk_insert_scores (w->store, batch->round, batch->cells, batch->n,
+                                         &failed, &w->error))
+        {
+          w->error_line = batch->lines[failed];
+          g_atomic_int_set (&w->abandoned, TRUE);
+        }
+      batch->n = 0;
+      g_async_queue_push (w->stored, batch);
+    }
+  return NULL;
+}
+
+static ScoreWriter *
+score_writer_new (AwdStore *store)
+{
+  ScoreWriter *w = g_new0 (ScoreWriter, 1);
+
+  w->store = store;
+  w->to_store = g_async_queue_new ();
+  w->stored = g_async_queue_new ();
+  w->spare = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < SCORE_BATCHES - 1; i++)
+    g_ptr_array_add (w->spare, g_new0 (ScoreBatch, 1));
+  return w;
+}
+
+/* Waits until every batch sent is back. */
+static void
+wait_for_score_writer (ScoreWriter *w)
+{
+  for (; w->in_flight > 0; w->in_flight--)
+    g_ptr_array_add (w->spare, g_async_queue_pop (w->stored));
+}
+
+static void
+score_writer_free (ScoreWriter *w)
+{
+  if (w->thread != NULL)
+    {
+      g_atomic_int_set (&w->abandoned, TRUE);
+      wait_for_score_writer (w);
+      g_async_queue_push (w->to_store, w);
+      g_thread_join (w->thread);
+    }
+  g_async_queue_unref (w->to_store);
+  g_async_queue_unref (w->stored);
+  g_ptr_array_unref (w->spare);
+  g_clear_error (&w->error);
+  g_free (w);
+}
+
+/* The score writer's error, with the line of the refused score. */
+static gboolean
+fail_from_writer (ImportContext *ctx)
+{
+  ScoreWriter *w = ctx->writer;
+  g_autoptr(GError) error = g_steal_pointer (&w->error);
+
+  if (error == NULL)
+    return TRUE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return fail_with (ctx, g_steal_pointer (&error));
+  return fail_at (ctx, w->error_line, AWD_XML_ERROR_INVALID, error->message);
+}
+
+static gboolean
+scores_waiting (ImportContext *ctx)
+{
+  return ctx->writer != NULL && (ctx->batch->n > 0 || ctx->writer->in_flight > 0);
+}
+
+/* Hands the full batch to the score writer (started on the first one) and
+ * takes an empty one; stores it here if no thread can be had. */
+static gboolean
+send_scores (ImportContext *ctx)
+{
+  ScoreWriter *w = ctx->writer;
+
+  if (w->thread == NULL)
+    w->thread = g_thread_try_new ("awd-xml-scores", store_scores_thread, w, NULL);
+  if (w->thread == NULL)
+    {
+      ScoreBatch *batch = ctx->batch;
+      guint failed = 0;
+
+      batch->n = 0;
+      if (!awd_store_bulk_insert_scores (ctx->store, ctx->round, batch->cells, PENDING_SCORES,
+                                         &failed, &w->error))
+        {
+          w->error_line = batch->lines[failed];
+          return fail_from_writer (ctx);
+        }
+      return TRUE;
+    }
+
+  g_async_queue_push (w->to_store, ctx->batch);
+  w->in_flight++;
+  if (w->spare->len > 0)
+    ctx->batch = g_ptr_array_steal_index_fast (w->spare, w->spare->len - 1);
+  else
+    {
+      ctx->batch = g_async_queue_pop (w->stored);
+      w->in_flight--;
+    }
+  ctx->batch->n = 0;
+
+  /* A refused score stops the import at once. */
+  if (g_atomic_int_get (&w->abandoned))
+    {
+      wait_for_score_writer (w);
+      return fail_from_writer (ctx);
+    }
+  return TRUE;
+}
+
+/* Stores every score read so far and waits for the score writer. Called
+ * before anything else is written or reported, so that the first error in
+ * the file is the one reported. */
 static gboolean
 flush_scores (ImportContext *ctx)
 {
-  g_autoptr(GError) error = NULL;
+  ScoreWriter *w = ctx->writer;
+  ScoreBatch *batch = ctx->batch;
+  guint n = batch->n;
   guint failed = 0;
-  guint n = ctx->n_pending;
 
+  wait_for_score_writer (w);
+  if (!fail_from_writer (ctx))
+    return FALSE;
   if (n == 0)
     return TRUE;
-  ctx->n_pending = 0;
-  if (!awd_store_bulk_insert_scores (ctx->store, ctx->round, ctx->pending, n, &failed, &error))
+
+  batch->n = 0;
+  if (!awd_store_bulk_insert_scores (ctx->store, ctx->round, batch->cells, n, &failed, &w->error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return fail_with (ctx, g_steal_pointer (&error));
-      return fail_at (ctx, ctx->pending_lines[failed], AWD_XML_ERROR_INVALID, error->message);
+      w->error_line = batch->lines[failed];
+      return fail_from_writer (ctx);
     }
   return TRUE;
 }
@@ -307,7 +469,7 @@ reader_error_cb (void        *user_data,
 
   /* A score read before this error may be refused by the store: it comes
    * first in the file. */
-  if (ctx->n_pending > 0 && ctx->round != NULL && !flush_scores (ctx))
+  if (scores_waiting (ctx) && !flush_scores (ctx))
     return;
 
   if (ctx->too_large)
@@ -700,7 +862,6 @@ reset_round (ImportContext *ctx)
   ctx->n_criteria = ctx->n_categories = ctx->n_jurors = 0;
   g_clear_pointer (&ctx->last_juror_key, g_free);
   ctx->last_juror_id = 0;
-  ctx->n_pending = 0;
 }
 
 static gboolean
@@ -1178,14 +1339,27 @@ read_score (ImportContext *ctx)
       const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
       const char *value_attr = (const char *) xmlTextReaderConstValue (ctx->reader);
 
-      if (g_str_equal (name, "juror"))
-        juror = value_attr;
-      else if (g_str_equal (name, "nomination"))
-        nomination = value_attr;
-      else if (g_str_equal (name, "criterion"))
-        criterion = value_attr;
-      else if (g_str_equal (name, "value"))
-        value_text = value_attr;
+      switch (name[0])
+        {
+        case 'j':
+          if (g_str_equal (name, "juror"))
+            juror = value_attr;
+          break;
+        case 'n':
+          if (g_str_equal (name, "nomination"))
+            nomination = value_attr;
+          break;
+        case 'c':
+          if (g_str_equal (name, "criterion"))
+            criterion = value_attr;
+          break;
+        case 'v':
+          if (g_str_equal (name, "value"))
+            value_text = value_attr;
+          break;
+        default:
+          break;
+        }
     }
 
   /* The values stay valid while the reader is on this element's attributes;
@@ -1242,12 +1416,12 @@ read_score (ImportContext *ctx)
     }
   xmlTextReaderMoveToElement (ctx->reader);
 
-  ctx->pending[ctx->n_pending] = (AwdScoreCell) { juror_id, nomination_id, criterion_id, value };
-  ctx->pending_lines[ctx->n_pending] = current_line (ctx);
-  ctx->n_pending++;
+  ctx->batch->round = ctx->round;
+  ctx->batch->cells[ctx->batch->n] = (AwdScoreCell) { juror_id, nomination_id, criterion_id, value };
+  ctx->batch->lines[ctx->batch->n] = current_line (ctx);
   ctx->n_scores++;
-  if (ctx->n_pending == PENDING_SCORES)
-    return flush_scores (ctx);
+  if (++ctx->batch->n == PENDING_SCORES)
+    return send_scores (ctx);
   return TRUE;
 }
 
@@ -1541,6 +1715,8 @@ handle_node (ImportContext *ctx)
   int type = xmlTextReaderNodeType (ctx->reader);
   int depth;
   const char *name;
+  const char *uri;
+  gboolean is_score;
 
   if (saw_doctype (ctx))
     return fail_doctype (ctx);
@@ -1570,26 +1746,37 @@ handle_node (ImportContext *ctx)
       return TRUE;
     }
 
+  /* The reader hands out names from its dictionary, so a name seen once
+   * is known again by its pointer: a million <score> elements are not
+   * compared letter by letter. */
+  name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+  is_score = name != NULL && (name == ctx->score_name || g_str_equal (name, "score"));
+  if (is_score)
+    ctx->score_name = name;
+
   /* Scores wait in a batch; anything else is written or refused after
    * them. */
-  if (ctx->n_pending > 0 &&
-      !g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "score") &&
-      !flush_scores (ctx))
+  if (!is_score && scores_waiting (ctx) && !flush_scores (ctx))
     return FALSE;
 
   depth = xmlTextReaderDepth (ctx->reader);
   if (depth < 0 || depth >= MAX_DEPTH)
     return fail (ctx, AWD_XML_ERROR_INVALID, _("The elements are nested deeper than the format allows"));
-  if (g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (ctx->reader), AWD_XML_NAMESPACE) != 0)
+  uri = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
+  if (uri == NULL || (uri != ctx->namespace_uri && !g_str_equal (uri, AWD_XML_NAMESPACE)))
     return fail (ctx, AWD_XML_ERROR_INVALID,
                  _("The element is not in the Award Desk namespace %s"), AWD_XML_NAMESPACE);
-  name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+  ctx->namespace_uri = uri;
 
   if (type == XML_READER_TYPE_ELEMENT)
     {
-      gboolean empty = xmlTextReaderIsEmptyElement (ctx->reader) == 1;
+      gboolean empty;
 
       ctx->stack[depth] = name;
+      /* A score is all attributes: nothing happens at its end. */
+      if (is_score)
+        return read_score (ctx);
+      empty = xmlTextReaderIsEmptyElement (ctx->reader) == 1;
       if (!handle_start (ctx, name, depth > 0 ? ctx->stack[depth - 1] : ""))
         return FALSE;
       if (empty)
@@ -1746,14 +1933,16 @@ awd_xml_import (AwdStore            *store,
   ctx.text = g_string_new (NULL);
   ctx.partners = g_ptr_array_new_with_free_func (g_object_unref);
   ctx.round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ctx.pending = g_new (AwdScoreCell, PENDING_SCORES);
-  ctx.pending_lines = g_new (int, PENDING_SCORES);
+  ctx.writer = score_writer_new (store);
+  ctx.batch = g_new0 (ScoreBatch, 1);
 
   /* libxml2 reports through our handlers only, on this thread; a few of
    * its messages ("Unimplemented block") go to the generic handler. */
   xmlSetStructuredErrorFunc (&ctx, reader_error_cb);
   xmlSetGenericErrorFunc (NULL, silent_generic_error);
   ok = run_reader (&ctx);
+  /* Nothing touches the store while the score writer may. */
+  g_clear_pointer (&ctx.writer, score_writer_free);
   xmlSetStructuredErrorFunc (NULL, silent_structured_error);
   xmlSetGenericErrorFunc (NULL, silent_generic_error);
 
@@ -1782,8 +1971,7 @@ awd_xml_import (AwdStore            *store,
   g_free (ctx.attachment_sha256);
   g_ptr_array_unref (ctx.partners);
   g_string_free (ctx.text, TRUE);
-  g_free (ctx.pending);
-  g_free (ctx.pending_lines);
+  g_free (ctx.batch);
   g_free (ctx.last_juror_key);
   if (ctx.fd >= 0)
     close (ctx.fd);
