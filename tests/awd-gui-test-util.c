@@ -193,6 +193,25 @@ awd_gui_screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, file);
 }
 
+void
+awd_gui_screenshot_screen (const char *name)
+{
+  const char *dir = g_getenv ("AWD_TEST_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  awd_gui_pump ();
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  {
+    const char *argv[] = { "import", "-window", "root", file, NULL };
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, &error))
+      g_test_message ("no screenshot: %s", error->message);
+  }
+}
+
 char *
 awd_gui_pdf_text (const char *pdf)
 {

@@ -43,6 +43,9 @@ GtkWidget  *awd_gui_find_named        (GtkWidget     *root,
 /* With AWD_TEST_SCREENSHOT_DIR set, saves @widget's window as DIR/NAME.png. */
 void        awd_gui_screenshot        (GtkWidget     *widget,
                                        const char    *name);
+/* With AWD_TEST_SCREENSHOT_DIR set, the whole X screen (popovers
+ * included) as DIR/NAME.png, through ImageMagick's import. */
+void        awd_gui_screenshot_screen (const char    *name);
 /* The text of a PDF (pdftotext -layout), or NULL. */
 char       *awd_gui_pdf_text          (const char    *pdf);
 gboolean    awd_gui_has_display       (void);

@@ -54,6 +54,63 @@ wait_toplevel (GType type)
   return found;
 }
 
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu offers the exchange and backup actions, enabled. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *button = find_primary_menu_button (GTK_WIDGET (f->window));
+  GMenuModel *model;
+  gboolean found_import = FALSE, found_backups = FALSE;
+
+  g_assert_nonnull (button);
+  if (button == NULL)
+    return;
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int s = 0; s < g_menu_model_get_n_items (model); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            {
+              found_import |= g_strcmp0 (action, "data.import") == 0;
+              found_backups |= g_strcmp0 (action, "data.backups") == 0;
+            }
+        }
+    }
+  g_assert_true (found_import);
+  g_assert_true (found_backups);
+
+  if (g_getenv ("AWD_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      /* Only to look at (see test-gui-print.c). */
+      GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      awd_gui_pump ();
+      awd_gui_screenshot_screen ("primary-menu");
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      awd_gui_pump ();
+      g_log_set_always_fatal (fatal);
+    }
+}
+
 static void
 test_export_then_import (Fixture       *f,
                          gconstpointer  data)
@@ -244,6 +301,7 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, awd_gui_fixture_set_up, func, awd_gui_fixture_tear_down)
+  ADD ("/gui/exchange/primary-menu", test_primary_menu);
   ADD ("/gui/exchange/export-then-import", test_export_then_import);
   ADD ("/gui/exchange/import-refused", test_import_refused);
   ADD ("/gui/exchange/progress-dialog", test_progress_dialog);

@@ -277,7 +277,7 @@ test_diplomas_need_final (Fixture       *f,
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
   g_assert_nonnull (popover);
   /* The line saying why diplomas are not offered, with its tooltip. */
-  unavailable = find_label (GTK_WIDGET (popover), "Diplomas: for a final season only");
+  unavailable = find_label (GTK_WIDGET (popover), _("Diplomas: for a final season only"));
   g_assert_nonnull (unavailable);
   if (unavailable != NULL)
     {
@@ -291,7 +291,7 @@ test_diplomas_need_final (Fixture       *f,
       GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
       gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
       awd_gui_pump ();
-      awd_gui_screenshot (GTK_WIDGET (f->window), "print-menu");
+      awd_gui_screenshot_screen ("print-menu");
       gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
       awd_gui_pump ();
       g_log_set_always_fatal (fatal);

@@ -203,8 +203,8 @@ describe_duplicates (Exchange  *self,
               if (text->len > 0)
                 g_string_append_c (text, '\n');
               /* Translators: a season in a list: award, number, year */
-              g_string_append_printf (text, _("“%s”, season № %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT ")"),
-                                      info->award, info->number, info->year);
+              g_string_append_printf (text, _("“%s”, season № %d (%d)"),
+                                      info->award, (int) info->number, (int) info->year);
               break;
             }
         }

@@ -190,8 +190,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* Only the summary gives way; the short columns are read whole. */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "awd-column")) == COLUMN_SUMMARY)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
@@ -277,6 +279,7 @@ show_detail (AwdJournalPage *self,
   g_autofree char *when = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *id_text = NULL;
   const char *before, *after;
 
   if (entry == NULL)
@@ -289,15 +292,16 @@ show_detail (AwdJournalPage *self,
     }
 
   when = format_when (entry);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, awd_audit_entry_get_id (entry));
   /* Translators: the detail's heading: "Changed: season" */
   heading = g_strdup_printf (_("%s: %s"), awd_journal_action_label (awd_audit_entry_get_action (entry)),
                              awd_journal_entity_label (awd_audit_entry_get_entity (entry)));
   /* Translators: when, who, the season, the log's row number */
-  meta = g_strdup_printf (_("%s · %s · season %s · entry %" G_GINT64_FORMAT), when,
+  meta = g_strdup_printf (_("%s · %s · season %s · entry %s"), when,
                           awd_audit_entry_get_operator (entry),
                           awd_audit_entry_get_round_id (entry) > 0
                             ? round_name (self, awd_audit_entry_get_round_id (entry)) : "—",
-                          awd_audit_entry_get_id (entry));
+                          id_text);
   before = awd_audit_entry_get_before (entry);
   after = awd_audit_entry_get_after (entry);
   gtk_label_set_text (GTK_LABEL (self->detail_heading), heading);
@@ -322,7 +326,7 @@ update_more_button (AwdJournalPage *self)
 
   gtk_widget_set_visible (self->more_button, (gint64) loaded < self->n_matching);
   /* Translators: a button under the list: "Show More (200 of 1 532 shown)" */
-  label = g_strdup_printf (_("Show More (%u of %" G_GINT64_FORMAT " shown)"), loaded, self->n_matching);
+  label = g_strdup_printf (_("Show More (%u of %u shown)"), loaded, (guint) self->n_matching);
   gtk_button_set_label (GTK_BUTTON (self->more_button), label);
 }
 
@@ -449,9 +453,9 @@ verified_cb (GObject      *source,
   else
     {
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The audit log is intact: %" G_GINT64_FORMAT " entry, its hash chain verified",
-                                           "The audit log is intact: %" G_GINT64_FORMAT " entries, their hash chain verified",
-                                           (gulong) total), total);
+                                           "The audit log is intact: %u entry, its hash chain verified",
+                                           "The audit log is intact: %u entries, their hash chain verified",
+                                           (gulong) total), (guint) total);
       set_status (self, text, "emblem-ok-symbolic", FALSE);
     }
 }

@@ -134,14 +134,14 @@ awd_print_job_load (AwdStore      *store,
   switch (kind)
     {
     case AWD_PRINT_PROTOCOL:
-      job->title = g_strdup_printf (_("Protocol %s № %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT ")"),
-                                    job->round->input->award, job->round->input->number,
-                                    job->round->input->year);
+      job->title = g_strdup_printf (_("Protocol %s № %d (%d)"),
+                                    job->round->input->award, (int) job->round->input->number,
+                                    (int) job->round->input->year);
       break;
 
     case AWD_PRINT_SCORE_FORMS:
-      job->title = g_strdup_printf (_("Score forms, season № %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT ")"),
-                                    job->round->input->number, job->round->input->year);
+      job->title = g_strdup_printf (_("Score forms, season № %d (%d)"),
+                                    (int) job->round->input->number, (int) job->round->input->year);
       break;
 
     case AWD_PRINT_SCORE_FORM_FILLED:
@@ -160,8 +160,8 @@ awd_print_job_load (AwdStore      *store,
                        _("Diplomas are printed for a final season only: finalize the results first"));
           return NULL;
         }
-      job->title = g_strdup_printf (_("Diplomas, season № %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT ")"),
-                                    job->round->input->number, job->round->input->year);
+      job->title = g_strdup_printf (_("Diplomas, season № %d (%d)"),
+                                    (int) job->round->input->number, (int) job->round->input->year);
       break;
 
     case AWD_PRINT_DOSSIER:
