@@ -372,8 +372,10 @@ rebuild_gate (AwdResultsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->frozen_verify_row),
                                    verified ? _("The stored content gives the same checksum")
                                             : error->message);
+      /* A mismatch is shown on the page (above); it is the data's state,
+       * not a program error, so the log only gets a message. */
       if (!verified)
-        g_warning ("Final round %" G_GINT64_FORMAT " does not verify: %s", self->round_id, error->message);
+        g_message ("Final round %" G_GINT64_FORMAT " does not verify: %s", self->round_id, error->message);
 
       strip = g_strdup_printf (_("Final since %s: the results are frozen (%s) and the season is read-only."),
                                date, checksum);
