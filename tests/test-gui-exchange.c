@@ -12,6 +12,8 @@
 #include "awd-gui-errors.h"
 #include "awd-gui-test-util.h"
 #include "awd-progress-dialog.h"
+#include "awd-recovery.h"
+#include "awd-test-util.h"
 
 /* Seasons exported and imported through the window's actions (the file
  * chooser answered by the test hook), and the backups dialog. */
@@ -292,6 +294,92 @@ test_snapshot_on_close (Fixture       *f,
   g_assert_cmpuint (snapshots != NULL ? snapshots->len : 0, <=, 3);
 }
 
+static void
+recovered_cb (gboolean restored,
+              gpointer user_data)
+{
+  *(int *) user_data = restored ? 1 : 2;
+}
+
+/* A damaged file at start-up: the newest good backup is offered and, when
+ * accepted, put in its place; the file then opens with the season. */
+static void
+test_recovery_offer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GtkApplication) app = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwdStore) store = NULL;
+  g_autoptr(GListModel) rounds = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *dialog;
+  int answer = 0;
+
+  g_assert_true (awd_store_snapshot (f->store, AWD_SNAPSHOT_REASON_MANUAL, &error));
+  g_assert_no_error (error);
+  awd_gui_close_window (f);
+
+  /* Pages past the header overwritten: quick_check fails at open. */
+  {
+    g_autofree char *bytes = NULL;
+    gsize size = 0;
+    g_assert_true (g_file_get_contents (f->path, &bytes, &size, NULL));
+    for (gsize i = 4096 * 2; i < size && i < 4096 * 10; i++)
+      bytes[i] = 0x5a;
+    g_assert_true (g_file_set_contents (f->path, bytes, (gssize) size, NULL));
+  }
+  store = awd_store_open (f->path, AWD_STORE_OPEN_READ_WRITE, "Test", &error);
+  g_assert_null (store);
+  g_assert_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_CORRUPT);
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_true (awd_recovery_offer (app, f->path, error, recovered_cb, &answer));
+  dialog = awd_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  awd_gui_screenshot (dialog, "recovery-offer");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  awd_gui_pump ();
+  g_assert_cmpint (answer, ==, 1);
+
+  g_clear_error (&error);
+  store = awd_store_open (f->path, AWD_STORE_OPEN_READ_WRITE, "Test", &error);
+  g_assert_no_error (error);
+  rounds = store != NULL ? awd_store_list_rounds (store, NULL) : NULL;
+  g_assert_cmpuint (rounds != NULL ? g_list_model_get_n_items (rounds) : 0, ==, 1);
+
+  /* Any other error is not offered a backup. */
+  {
+    g_autoptr(GError) locked = g_error_new_literal (AWD_STORE_ERROR, AWD_STORE_ERROR_LOCKED, "held");
+    g_assert_false (awd_recovery_offer (app, f->path, locked, recovered_cb, &answer));
+  }
+}
+
+/* A full disk: the dialog says that earlier work is safe. */
+static void
+test_disk_full_dialog (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = g_error_new_literal (AWD_STORE_ERROR, AWD_STORE_ERROR_DISK_FULL,
+                                                 "The disk is full");
+  GtkWidget *dialog;
+
+  /* The log gets the detail as a warning. */
+  g_test_expect_message ("awd-gui-errors", G_LOG_LEVEL_WARNING, "Not saved: The disk is full");
+  dialog = awd_gui_show_store_error (GTK_WIDGET (f->window), "Not saved", error);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "The disk is full"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            _("Everything saved before is safe in the database. Free some space "
+                              "on the disk (or fix the drive), then repeat the last step.")));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  awd_gui_screenshot (dialog, "disk-full");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +395,8 @@ main (int   argc,
   ADD ("/gui/exchange/progress-dialog", test_progress_dialog);
   ADD ("/gui/backups/restore", test_backups_restore);
   ADD ("/gui/backups/snapshot-on-close", test_snapshot_on_close);
+  ADD ("/gui/backups/recovery-offer", test_recovery_offer);
+  ADD ("/gui/errors/disk-full", test_disk_full_dialog);
 #undef ADD
 
   return g_test_run ();
