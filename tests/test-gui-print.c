@@ -216,6 +216,33 @@ test_preview_draws_pages (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preview));
 }
 
+/* GtkPrintOperation's own preview (the print dialog's Preview button):
+ * the `preview` signal opens the in-app window, no external viewer. */
+static void
+test_operation_preview (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwdPrintJob) job = awd_print_job_load (f->store, AWD_PRINT_PROTOCOL, f->round_id, 0, &error);
+  GtkPrintOperationResult result;
+  GtkWidget *preview;
+
+  g_assert_no_error (error);
+  if (job == NULL)
+    return;
+  result = awd_print_run (GTK_WINDOW (f->window), job, NULL, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL);
+  g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+  awd_gui_pump ();
+  preview = awd_gui_find_toplevel (AWD_TYPE_PRINT_PREVIEW);
+  g_assert_nonnull (preview);
+  if (preview != NULL)
+    {
+      g_assert_cmpuint (awd_print_preview_get_n_pages (AWD_PRINT_PREVIEW (preview)), >=, 2);
+      gtk_window_destroy (GTK_WINDOW (preview));
+      awd_gui_pump ();
+    }
+}
+
 static void
 test_preview_action (Fixture       *f,
                      gconstpointer  data)
@@ -371,6 +398,7 @@ main (int   argc,
   ADD ("/gui/print/save-pdf-action", test_save_pdf_action);
   ADD ("/gui/print/preview-draws-pages", test_preview_draws_pages);
   ADD ("/gui/print/preview-action", test_preview_action);
+  ADD ("/gui/print/operation-preview", test_operation_preview);
   ADD ("/gui/print/diplomas-need-final", test_diplomas_need_final);
   ADD ("/gui/print/filled-form", test_filled_form);
   ADD ("/gui/print/dossier", test_dossier);

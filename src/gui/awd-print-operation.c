@@ -118,7 +118,17 @@ awd_print_operation_preview (GtkPrintOperation        *operation,
                              GtkWindow                *parent)
 {
   AwdPrintOperation *self = AWD_PRINT_OPERATION (operation);
+  cairo_surface_t *surface;
+  cairo_t *cr;
   GtkWidget *window;
+
+  /* GTK requires a cairo context on the print context once the signal is
+   * handled; the pages are drawn by the preview window, so any will do. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 
   ensure_layout (self, context);
   if (self->documents == NULL)
