@@ -24,7 +24,19 @@
  * same elements, our import (validated, into a new database) beside a raw
  * xmlTextReader with the same XSD over the same file. Prints figures; no
  * pass or fail (targets: export ≥ 0.7× raw writer, import ≥ 0.7× raw
- * reader with XSD, peak RSS < 100 MB).
+ * reader with XSD, peak RSS < 100 MB). The cpu column (user + system, all
+ * threads) is steadier than the wall clock on a shared machine.
+ *
+ * Figures (73.3 MB file; shared 2-core machine at load 5-6, so the wall
+ * times swing by half between runs; ratios are in-run):
+ *   before (5d9481a)  export 18.5 MB/s = 0.35× writer, import 4.6 MB/s =
+ *                     0.14× reader (cpu 12.05 s against 2.26 s),
+ *                     peak RSS 14.8 / 18.3 MB
+ *   after (two runs)  export 85.3 and 51.6 MB/s = 1.12× and 1.08× writer
+ *                     (cpu 0.63 s against 0.71 s); import 9.1 and 7.7 MB/s
+ *                     = 0.64× and 0.44× reader (cpu 4.8 s against 1.93 s:
+ *                     0.40× by CPU; the import's two threads need two free
+ *                     cores), peak RSS 14.7 / 19.1 MB
  *
  *   bench-xml [DIR]     (default: a temporary folder, removed afterwards) */
 
@@ -190,11 +202,13 @@ run_raw_reader (const char *xml_path)
 
 typedef enum { GENERATE, EXPORT, RAW_WRITER, IMPORT, RAW_READER } Phase;
 
-/* Runs @phase in a child; returns its wall time, and its peak RSS in KiB. */
+/* Runs @phase in a child; returns its wall time, and its peak RSS in KiB
+ * and its CPU time (user + system, all threads) in seconds. */
 static double
 run_phase (Phase       phase,
            const char *dir,
-           long       *out_rss_kb)
+           long       *out_rss_kb,
+           double     *out_cpu)
 {
   g_autofree char *db = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *db2 = g_build_filename (dir, "imported.db", NULL);
@@ -223,6 +237,8 @@ run_phase (Phase       phase,
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     g_error ("phase %d failed", phase);
   *out_rss_kb = usage.ru_maxrss;
+  *out_cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+             usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
@@ -243,30 +259,32 @@ main (int    argc,
 {
   g_autofree char *dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("bench-xml-XXXXXX", NULL);
   double t_gen, t_export, t_writer, t_import, t_reader, mb, raw_mb;
+  double c_gen, c_export, c_writer, c_import, c_reader;
   long rss_gen, rss_export, rss_writer, rss_import, rss_reader;
 
   g_mkdir_with_parents (dir, 0700);
   printf ("# %u jurors x %u nominations x %u criteria = %u scores, in %s\n",
           N_JURORS, N_NOMINATIONS, N_CRITERIA, N_JURORS * N_NOMINATIONS * N_CRITERIA, dir);
 
-  t_gen = run_phase (GENERATE, dir, &rss_gen);
-  printf ("generate          %7.2f s                  peak RSS %6.1f MB\n", t_gen, rss_gen / 1024.0);
-  t_export = run_phase (EXPORT, dir, &rss_export);
-  t_writer = run_phase (RAW_WRITER, dir, &rss_writer);
+  t_gen = run_phase (GENERATE, dir, &rss_gen, &c_gen);
+  printf ("generate          %7.2f s                  peak RSS %6.1f MB  cpu %6.2f s\n",
+          t_gen, rss_gen / 1024.0, c_gen);
+  t_export = run_phase (EXPORT, dir, &rss_export, &c_export);
+  t_writer = run_phase (RAW_WRITER, dir, &rss_writer, &c_writer);
   mb = file_mb (dir, "bench.xml");
   raw_mb = file_mb (dir, "raw.xml");
-  printf ("export            %7.2f s %7.1f MB/s     peak RSS %6.1f MB  (%.1f MB)\n",
-          t_export, mb / t_export, rss_export / 1024.0, mb);
-  printf ("raw xmlTextWriter %7.2f s %7.1f MB/s     peak RSS %6.1f MB  (%.1f MB)\n",
-          t_writer, raw_mb / t_writer, rss_writer / 1024.0, raw_mb);
+  printf ("export            %7.2f s %7.1f MB/s     peak RSS %6.1f MB  cpu %6.2f s  (%.1f MB)\n",
+          t_export, mb / t_export, rss_export / 1024.0, c_export, mb);
+  printf ("raw xmlTextWriter %7.2f s %7.1f MB/s     peak RSS %6.1f MB  cpu %6.2f s  (%.1f MB)\n",
+          t_writer, raw_mb / t_writer, rss_writer / 1024.0, c_writer, raw_mb);
   printf ("export / raw writer: %.2f\n", (mb / t_export) / (raw_mb / t_writer));
 
-  t_import = run_phase (IMPORT, dir, &rss_import);
-  t_reader = run_phase (RAW_READER, dir, &rss_reader);
-  printf ("import (validated)%7.2f s %7.1f MB/s     peak RSS %6.1f MB\n",
-          t_import, mb / t_import, rss_import / 1024.0);
-  printf ("raw reader + XSD  %7.2f s %7.1f MB/s     peak RSS %6.1f MB\n",
-          t_reader, mb / t_reader, rss_reader / 1024.0);
+  t_import = run_phase (IMPORT, dir, &rss_import, &c_import);
+  t_reader = run_phase (RAW_READER, dir, &rss_reader, &c_reader);
+  printf ("import (validated)%7.2f s %7.1f MB/s     peak RSS %6.1f MB  cpu %6.2f s\n",
+          t_import, mb / t_import, rss_import / 1024.0, c_import);
+  printf ("raw reader + XSD  %7.2f s %7.1f MB/s     peak RSS %6.1f MB  cpu %6.2f s\n",
+          t_reader, mb / t_reader, rss_reader / 1024.0, c_reader);
   printf ("import / raw reader: %.2f\n", t_reader / t_import);
 
   if (argc <= 1)
