@@ -625,7 +625,7 @@ undo_delete_action (GtkWidget  *widget,
 
   undo_delete (self);
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    awd_window_dismiss_toast (toast);
 }
 
 static void

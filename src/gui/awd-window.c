@@ -83,8 +83,10 @@ dismiss_toast_later_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-dismiss_toast (AdwToast *toast)
+/* libadwaita 1.2 frees a toast twice when it is dismissed while still
+ * sliding in: dismiss only once it has been up for TOAST_SHOW_MS. */
+void
+awd_window_dismiss_toast (AdwToast *toast)
 {
   gint64 *shown_at = g_object_get_data (G_OBJECT (toast), "awd-shown-at");
   gint64 elapsed_ms = shown_at != NULL ? (g_get_monotonic_time () - *shown_at) / 1000 : G_MAXINT64;
@@ -445,7 +447,7 @@ delete_round_action (GtkWidget  *widget,
    * shown one back into the queue: dismiss the plain message instead, so
    * the undo toast shows at once. */
   if (self->info_toast != NULL)
-    dismiss_toast (self->info_toast);
+    awd_window_dismiss_toast (self->info_toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   self->pending_toast = toast;
   show_toast (self, toast);
@@ -466,7 +468,7 @@ undo_delete_action (GtkWidget  *widget,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
   awd_window_select_round (self, awd_round_get_id (round));
   if (toast != NULL)
-    dismiss_toast (toast);
+    awd_window_dismiss_toast (toast);
 }
 
 static void
@@ -778,7 +780,7 @@ awd_window_flush_pending_delete (AwdWindow *self)
   if (round == NULL)
     return;
   if (toast != NULL)
-    dismiss_toast (toast);
+    awd_window_dismiss_toast (toast);
 
   if (!awd_store_delete_round (awd_context_get_store (self->context),
                                awd_round_get_id (round), &error))
@@ -813,7 +815,7 @@ awd_window_add_toast (AwdWindow *self,
   /* A new message replaces the previous one rather than queueing behind it. */
   if (self->info_toast != NULL)
     {
-      dismiss_toast (self->info_toast);
+      awd_window_dismiss_toast (self->info_toast);
       g_clear_weak_pointer (&self->info_toast);
     }
   g_set_weak_pointer (&self->info_toast, toast);

@@ -19,6 +19,7 @@ gboolean    awd_window_select_round          (AwdWindow      *self,
                                               gint64          round_id);
 void        awd_window_reload_rounds         (AwdWindow      *self);
 void        awd_window_flush_pending_delete  (AwdWindow      *self);
+void        awd_window_dismiss_toast         (AdwToast       *toast);
 void        awd_window_add_toast             (AwdWindow      *self,
                                               AdwToast       *toast);
 
