@@ -231,6 +231,7 @@ awd_store_bulk_finalize_round (AwdStore    *self,
                                gint64       round_id,
                                AwdMethod    method,
                                const char  *checksum,
+                               const char  *finalized_at,
                                GArray      *results,
                                GError     **error)
 {
@@ -259,14 +260,16 @@ awd_store_bulk_finalize_round (AwdStore    *self,
         return FALSE;
     }
 
-  /* No finalized_at: the file does not say when, and an import is not a
-   * finalization. */
+  /* finalized_at is the date the file states, or none: an import is not a
+   * finalization. It goes in with the status, as the round_final_update
+   * trigger refuses any later change to a final round. */
   stmt = awd_store_prepare (self, "UPDATE round SET status = 'final', results_method = ?2,"
-                            " results_checksum = ?3 WHERE id = ?1", error);
+                            " results_checksum = ?3, finalized_at = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_text (stmt, 2, awd_method_to_string (method), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, checksum, -1, SQLITE_TRANSIENT);
+  awd_store_bind_text (stmt, 4, finalized_at);
   return awd_store_step_done (self, stmt, error);
 }

@@ -31,11 +31,14 @@ gboolean         awd_store_bulk_insert_juror      (AwdStore      *self,
 
 /* Freezes @results (AwdResultRow) for the round, computed by @method, with
  * the checksum of the canonical results text (64 lowercase hex digits), and
- * makes the round final. The caller has checked them. */
+ * makes the round final, finalized at @finalized_at (ISO 8601 as
+ * g_date_time_format_iso8601() writes it, or NULL: not known). The caller
+ * has checked them. */
 gboolean         awd_store_bulk_finalize_round    (AwdStore      *self,
                                                    gint64         round_id,
                                                    AwdMethod      method,
                                                    const char    *checksum,
+                                                   const char    *finalized_at,
                                                    GArray        *results,
                                                    GError       **error);
 

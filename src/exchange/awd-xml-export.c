@@ -371,6 +371,9 @@ write_jurors (ExportContext  *ctx,
       CHECK (write_attribute (ctx, "key", lookup_key (ctx->juror_keys, awd_juror_get_id (j))));
       CHECK (write_bool_attribute (ctx, "chair", awd_juror_get_chair (j)));
       CHECK (write_bool_attribute (ctx, "withdrawn", awd_juror_get_withdrawn (j)));
+      /* The store keeps a reason for a withdrawn juror only. */
+      if (awd_juror_get_withdrawn (j))
+        CHECK (write_optional_attribute (ctx, "reason", awd_juror_get_withdrawn_reason (j)));
       CHECK (write_bool_attribute (ctx, "submitted", awd_juror_get_submitted (j)));
       CHECK (write_element (ctx, "name", awd_juror_get_name (j)));
       CHECK (write_optional_element (ctx, "affiliation", awd_juror_get_affiliation (j)));
@@ -703,6 +706,72 @@ write_votes (ExportContext  *ctx,
   return TRUE;
 }
 
+/* The award marks and notes recorded for the round's nominations, as
+ * stored. A final round always gets the element, empty when nothing is
+ * recorded: without it an import takes the decisions from the results, as
+ * for a file written before decisions were exported. */
+static gboolean
+write_decisions (ExportContext  *ctx,
+                 AwdRound       *round,
+                 GError        **error)
+{
+  g_autoptr(GArray) rows = awd_store_list_awards (ctx->store, awd_round_get_id (round), error);
+  gboolean started = FALSE;
+
+  if (rows == NULL)
+    return FALSE;
+
+  if (awd_round_get_status (round) == AWD_ROUND_STATUS_FINAL)
+    {
+      CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "decisions"));
+      started = TRUE;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const AwdAwardRow *row = &g_array_index (rows, AwdAwardRow, i);
+      const char *key = lookup_key (ctx->nomination_keys, row->nomination_id);
+      gboolean has_note = row->note != NULL && *row->note != '\0';
+
+      /* A decision says something: a mark, a note or both. */
+      if (key == NULL || (row->mark == AWD_AWARD_MARK_NONE && !has_note))
+        continue;
+      if (!started)
+        {
+          CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "decisions"));
+          started = TRUE;
+        }
+      CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "decision"));
+      CHECK (write_attribute (ctx, "nomination", key));
+      if (row->mark != AWD_AWARD_MARK_NONE)
+        CHECK (write_attribute (ctx, "award", awd_award_mark_to_string (row->mark)));
+      CHECK (write_optional_attribute (ctx, "note", row->note));
+      CHECK (xmlTextWriterEndElement (ctx->writer));
+    }
+  if (started)
+    CHECK (xmlTextWriterEndElement (ctx->writer));
+  return TRUE;
+}
+
+/* The stored finalization time as an xs:dateTime in UTC, or NULL when
+ * there is none or it is not a date and time (the column is free text). */
+static char *
+format_finalized_at (const char *stored)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (stored == NULL || *stored == '\0')
+    return NULL;
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (stored, utc);
+  if (parsed == NULL)
+    return NULL;
+  /* Years 1 to 9999, written with four digits: a valid xs:dateTime. */
+  in_utc = g_date_time_to_utc (parsed);
+  return in_utc != NULL ? g_date_time_format_iso8601 (in_utc) : NULL;
+}
+
 static gboolean
 write_results (ExportContext  *ctx,
                AwdRound       *round,
@@ -710,6 +779,7 @@ write_results (ExportContext  *ctx,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *checksum = NULL;
+  g_autofree char *finalized = NULL;
   AwdMethod method = awd_round_get_method (round);
 
   if (awd_round_get_status (round) != AWD_ROUND_STATUS_FINAL)
@@ -725,6 +795,8 @@ write_results (ExportContext  *ctx,
   CHECK (xmlTextWriterStartElement (ctx->writer, BAD_CAST "results"));
   CHECK (write_attribute (ctx, "method", awd_method_to_string (method)));
   CHECK (write_attribute (ctx, "checksum", checksum));
+  finalized = format_finalized_at (awd_round_get_finalized_at (round));
+  CHECK (write_optional_attribute (ctx, "finalized", finalized));
   for (guint i = 0; i < rows->len; i++)
     {
       const AwdResultRow *row = &g_array_index (rows, AwdResultRow, i);
@@ -821,6 +893,7 @@ write_round (ExportContext  *ctx,
       !write_scores (ctx, round_id, error) ||
       !write_comments (ctx, round_id, error) ||
       !write_votes (ctx, round_id, error) ||
+      !write_decisions (ctx, round, error) ||
       !write_results (ctx, round, error))
     return FALSE;
 

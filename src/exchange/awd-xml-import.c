@@ -79,6 +79,14 @@ typedef struct {
   int     line;
 } PendingWinner;
 
+/* A recorded award mark and/or note, its nomination already resolved. */
+typedef struct {
+  gint64        nomination_id;
+  AwdAwardMark  mark;
+  char         *note;
+  int           line;
+} PendingDecision;
+
 typedef struct {
   AwdStore            *store;
   const char          *path;
@@ -124,7 +132,11 @@ typedef struct {
   gboolean             has_results;
   AwdMethod            results_method;
   char                *results_checksum;
+  char                *results_finalized;  /* ISO 8601 in UTC, or NULL */
   int                  results_line;
+  /* <decisions> was there (even empty): a final round keeps exactly these. */
+  gboolean             has_decisions;
+  GArray              *decisions;     /* PendingDecision */
 
   /* The item being read. */
   AwdCriterion        *criterion;
@@ -847,6 +859,14 @@ clear_pending_winner (gpointer data)
 }
 
 static void
+clear_pending_decision (gpointer data)
+{
+  PendingDecision *d = data;
+
+  g_free (d->note);
+}
+
+static void
 reset_round (ImportContext *ctx)
 {
   g_clear_object (&ctx->round);
@@ -857,8 +877,11 @@ reset_round (ImportContext *ctx)
   g_clear_pointer (&ctx->winners, g_array_unref);
   g_clear_pointer (&ctx->results, g_array_unref);
   g_clear_pointer (&ctx->results_checksum, g_free);
+  g_clear_pointer (&ctx->results_finalized, g_free);
+  g_clear_pointer (&ctx->decisions, g_array_unref);
   ctx->round_final = FALSE;
   ctx->has_results = FALSE;
+  ctx->has_decisions = FALSE;
   ctx->n_criteria = ctx->n_categories = ctx->n_jurors = 0;
   g_clear_pointer (&ctx->last_juror_key, g_free);
   ctx->last_juror_id = 0;
@@ -887,6 +910,8 @@ start_round (ImportContext *ctx)
   g_array_set_clear_func (ctx->winners, clear_pending_winner);
   ctx->results = g_array_new (FALSE, TRUE, sizeof (PendingResult));
   g_array_set_clear_func (ctx->results, clear_pending_result);
+  ctx->decisions = g_array_new (FALSE, TRUE, sizeof (PendingDecision));
+  g_array_set_clear_func (ctx->decisions, clear_pending_decision);
 
   if (status_text == NULL || !awd_round_status_from_string (g_strstrip (status_text), &status))
     return fail (ctx, AWD_XML_ERROR_INVALID, _("The round's status is not known"));
@@ -943,6 +968,22 @@ require_round (ImportContext *ctx)
   if (ctx->round != NULL && awd_round_get_id (ctx->round) > 0)
     return TRUE;
   return fail (ctx, AWD_XML_ERROR_INVALID, _("The round needs its title and scale first"));
+}
+
+/* Stores the decisions read from <decisions>; an error names the line of
+ * the decision refused. */
+static gboolean
+store_decisions (ImportContext *ctx)
+{
+  for (guint i = 0; i < ctx->decisions->len; i++)
+    {
+      PendingDecision *d = &g_array_index (ctx->decisions, PendingDecision, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!awd_store_bulk_insert_award (ctx->store, d->nomination_id, d->mark, d->note, &error))
+        return fail_at (ctx, d->line, AWD_XML_ERROR_INVALID, error->message);
+    }
+  return TRUE;
 }
 
 /* Final rounds ------------------------------------------------------------ */
@@ -1082,7 +1123,28 @@ finish_final_round (ImportContext *ctx)
       return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
     }
 
-  if (!awd_store_bulk_finalize_round (ctx->store, round_id, ctx->results_method, checksum, rows, &error))
+  /* The results' marks went into the award table above so that the
+   * recomputation sees them. A file that states its decisions gets exactly
+   * those back (what was recorded before finalizing, which may differ from
+   * the frozen marks); an older file keeps the results' marks as its
+   * decisions. The round is not final yet, so the award rows may change. */
+  if (ctx->has_decisions)
+    {
+      for (guint i = 0; i < ctx->results->len; i++)
+        {
+          PendingResult *r = &g_array_index (ctx->results, PendingResult, i);
+
+          if ((r->mark != AWD_AWARD_MARK_NONE || r->note != NULL) &&
+              !awd_store_bulk_insert_award (ctx->store, lookup_id (ctx->nominations, r->key),
+                                            AWD_AWARD_MARK_NONE, NULL, &error))
+            return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, error->message);
+        }
+      if (!store_decisions (ctx))
+        return FALSE;
+    }
+
+  if (!awd_store_bulk_finalize_round (ctx->store, round_id, ctx->results_method, checksum,
+                                      ctx->results_finalized, rows, &error))
     return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
   return TRUE;
 }
@@ -1117,6 +1179,8 @@ end_round (ImportContext *ctx)
     return fail_at (ctx, ctx->round_line, AWD_XML_ERROR_INVALID,
                     _("The final round has no results"));
   if (ctx->round_final && !finish_final_round (ctx))
+    return FALSE;
+  if (!ctx->round_final && !store_decisions (ctx))
     return FALSE;
 
   reset_round (ctx);
@@ -1206,6 +1270,11 @@ start_juror (ImportContext *ctx)
   awd_juror_set_position (ctx->juror, ++ctx->n_jurors);
   awd_juror_set_chair (ctx->juror, get_bool_attribute (ctx, "chair"));
   awd_juror_set_withdrawn (ctx->juror, get_bool_attribute (ctx, "withdrawn"));
+  {
+    /* Kept for a withdrawn juror only (awd_store_bulk_insert_juror). */
+    g_autofree char *reason = get_attribute (ctx, "reason");
+    awd_juror_set_withdrawn_reason (ctx->juror, reason);
+  }
   awd_juror_set_submitted (ctx->juror, get_bool_attribute (ctx, "submitted"));
   g_object_set_data_full (G_OBJECT (ctx->juror), "key", get_attribute (ctx, "key"), g_free);
   return TRUE;
@@ -1484,6 +1553,57 @@ read_vote (ImportContext *ctx)
   return TRUE;
 }
 
+/* A decision: few per round, so read like a vote, and stored at the end of
+ * the round (see store_decisions and finish_final_round). */
+static gboolean
+read_decision (ImportContext *ctx)
+{
+  g_autofree char *nomination = get_attribute (ctx, "nomination");
+  g_autofree char *mark_text = get_attribute (ctx, "award");
+  g_autofree char *note = get_attribute (ctx, "note");
+  PendingDecision d = { 0 };
+
+  if (!require_round (ctx) ||
+      (d.nomination_id = resolve (ctx, ctx->nominations, nomination != NULL ? g_strstrip (nomination) : NULL,
+                                  NOT_A_NOMINATION)) == 0)
+    return FALSE;
+  if (mark_text != NULL && (!awd_award_mark_from_string (g_strstrip (mark_text), &d.mark) ||
+                            d.mark == AWD_AWARD_MARK_NONE))
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("The award mark “%s” is not known"), mark_text);
+  if (note != NULL && *note == '\0')
+    g_clear_pointer (&note, g_free);
+  if (d.mark == AWD_AWARD_MARK_NONE && note == NULL)
+    return fail (ctx, AWD_XML_ERROR_INVALID, _("A decision needs an award mark, a note or both"));
+  d.note = g_steal_pointer (&note);
+  d.line = current_line (ctx);
+  g_array_append_val (ctx->decisions, d);
+  return TRUE;
+}
+
+/* xs:dateTime (the schema checked its form), kept in UTC as the store
+ * writes a finalization time; a value without a time zone is taken as UTC. */
+static gboolean
+read_finalized (ImportContext *ctx)
+{
+  g_autofree char *text = get_attribute (ctx, "finalized");
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  g_clear_pointer (&ctx->results_finalized, g_free);
+  if (text == NULL)
+    return TRUE;
+  g_strstrip (text);
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  in_utc = parsed != NULL ? g_date_time_to_utc (parsed) : NULL;
+  if (in_utc == NULL)
+    return fail (ctx, AWD_XML_ERROR_INVALID,
+                 _("The finalization date “%s” is not a date and time between the years 1 and 9999"), text);
+  ctx->results_finalized = g_date_time_format_iso8601 (in_utc);
+  return TRUE;
+}
+
 static gboolean
 start_results (ImportContext *ctx)
 {
@@ -1497,7 +1617,7 @@ start_results (ImportContext *ctx)
   ctx->results_line = current_line (ctx);
   g_free (ctx->results_checksum);
   ctx->results_checksum = get_attribute (ctx, "checksum");
-  return TRUE;
+  return read_finalized (ctx);
 }
 
 static gboolean
@@ -1615,6 +1735,13 @@ handle_start (ImportContext *ctx,
     return start_comment (ctx);
   if (g_str_equal (name, "vote"))
     return read_vote (ctx);
+  if (g_str_equal (name, "decisions"))
+    {
+      ctx->has_decisions = TRUE;
+      return require_round (ctx);
+    }
+  if (g_str_equal (name, "decision"))
+    return read_decision (ctx);
   if (g_str_equal (name, "results"))
     return start_results (ctx);
   if (g_str_equal (name, "result"))
