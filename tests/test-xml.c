@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "awd-store-results.h"
 #include "awd-test-util.h"
 #include "awd-xml-export.h"
 #include "awd-xml-import.h"
@@ -131,6 +132,10 @@ count (Fixture    *f,
   return awd_test_raw_count (f->db_path, sql);
 }
 
+static void check_refused (Fixture    *f,
+                           const char *path,
+                           const char *expected);
+
 /* Round trips ------------------------------------------------------------- */
 
 static void
@@ -203,6 +208,261 @@ test_round_trip_final (Fixture       *f,
 
   g_file_get_contents (e1, &text, NULL, NULL);
   g_assert_nonnull (strstr (text, "checksum=\"sha256:09605b2326008d262777557b7db9d4a9cb0e1cc859057d7cb1e43502917c9378\""));
+}
+
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL ? text : "-";
+}
+
+/* What a round holds besides its set-up and scores, as text: the jurors'
+ * withdrawal reasons, the recorded decisions by nomination ref, and the
+ * finalization date. Two stores holding the same round give the same text. */
+static char *
+describe_decisions (AwdStore *store,
+                    gint64    round_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) jurors = awd_store_list_jurors (store, round_id, &error);
+  g_autoptr(GListModel) nominations = awd_store_list_nominations (store, round_id, &error);
+  g_autoptr(GArray) awards = awd_store_list_awards (store, round_id, &error);
+  g_autoptr(AwdRound) round = awd_store_get_round (store, round_id, &error);
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  if (jurors == NULL || nominations == NULL || awards == NULL || round == NULL)
+    return g_string_free (text, FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (jurors); i++)
+    {
+      g_autoptr(AwdJuror) j = g_list_model_get_item (jurors, i);
+      g_string_append_printf (text, "juror|%s|%d|%s\n", awd_juror_get_name (j),
+                              awd_juror_get_withdrawn (j), or_dash (awd_juror_get_withdrawn_reason (j)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (nominations); i++)
+    {
+      g_autoptr(AwdNomination) n = g_list_model_get_item (nominations, i);
+      gint64 id = awd_nomination_get_id (n);
+      g_hash_table_insert (refs, g_memdup2 (&id, sizeof id), g_strdup (awd_nomination_get_ref (n)));
+    }
+  for (guint i = 0; i < awards->len; i++)
+    {
+      const AwdAwardRow *row = &g_array_index (awards, AwdAwardRow, i);
+      g_string_append_printf (text, "award|%s|%s|%s\n",
+                              (const char *) g_hash_table_lookup (refs, &row->nomination_id),
+                              row->mark != AWD_AWARD_MARK_NONE ? awd_award_mark_to_string (row->mark) : "-",
+                              or_dash (row->note));
+    }
+  g_string_append_printf (text, "finalized|%s\n", or_dash (awd_round_get_finalized_at (round)));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text != NULL && strstr (text, needle) != NULL;
+}
+
+/* A round that is not final: a withdrawn juror's reason and the recorded
+ * decisions (a mark with a note, a mark alone, a note alone) go out and
+ * come back, byte for byte and row for row. */
+static void
+test_round_trip_decisions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = sample_file ();
+  g_autofree char *e1 = g_build_filename (f->dir, "e1.xml", NULL);
+  g_autofree char *e2 = g_build_filename (f->dir, "e2.xml", NULL);
+  g_autoptr(AwdStore) other = awd_test_open_store (f->dir, "b.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) jurors = NULL;
+  g_autoptr(GListModel) nominations = NULL;
+  g_autoptr(AwdJuror) j2 = NULL;
+  g_autoptr(AwdNomination) n1 = NULL;
+  g_autoptr(AwdNomination) n2 = NULL;
+  g_autoptr(AwdNomination) n3 = NULL;
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autoptr(GArray) awards = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 round_id = import_ok (f->store, sample);
+  gint64 other_id;
+
+  jurors = awd_store_list_jurors (f->store, round_id, NULL);
+  nominations = awd_store_list_nominations (f->store, round_id, NULL);
+  j2 = g_list_model_get_item (jurors, 1);
+  n1 = g_list_model_get_item (nominations, 0);
+  n2 = g_list_model_get_item (nominations, 1);
+  n3 = g_list_model_get_item (nominations, 2);
+
+  awd_juror_set_withdrawn (j2, TRUE);
+  awd_juror_set_withdrawn_reason (j2, "Заболела; «вернётся» в следующем сезоне & <позже>");
+  g_assert_true (awd_store_save_juror (f->store, j2, &error));
+  g_assert_no_error (error);
+  g_assert_true (awd_store_set_award (f->store, awd_nomination_get_id (n1), AWD_AWARD_MARK_LAUREATE,
+                                      "Единогласно", &error));
+  g_assert_true (awd_store_set_award (f->store, awd_nomination_get_id (n2), AWD_AWARD_MARK_DIPLOMA,
+                                      NULL, &error));
+  g_assert_true (awd_store_set_award (f->store, awd_nomination_get_id (n3), AWD_AWARD_MARK_NONE,
+                                      "Ничья решена председателем:\nпо новизне", &error));
+  g_assert_no_error (error);
+
+  export_ok (f->store, round_id, e1);
+  assert_valid_by_xmllint (e1);
+  g_assert_true (file_contains (e1, " withdrawn=\"true\" reason=\"Заболела; «вернётся» в следующем сезоне &amp; &lt;позже&gt;\""));
+  g_assert_true (file_contains (e1, "<decision nomination=\"n1\" award=\"laureate\" note=\"Единогласно\"/>"));
+  g_assert_true (file_contains (e1, "<decision nomination=\"n2\" award=\"diploma\"/>"));
+  g_assert_true (file_contains (e1, "<decision nomination=\"n3\" note=\"Ничья решена председателем:&#10;по новизне\"/>"));
+  g_assert_false (file_contains (e1, "<results"));
+
+  other_id = import_ok (other, e1);
+  export_ok (other, other_id, e2);
+  b1 = read_bytes (e1);
+  b2 = read_bytes (e2);
+  g_assert_true (g_bytes_equal (b1, b2));
+
+  before = describe_decisions (f->store, round_id);
+  after = describe_decisions (other, other_id);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (strstr (after, "|1|Заболела; «вернётся» в следующем сезоне & <позже>\n"));
+  g_assert_nonnull (strstr (after, "award|2024-001|laureate|Единогласно\n"));
+  g_assert_nonnull (strstr (after, "award|2024-003|-|Ничья решена председателем:\nпо новизне\n"));
+  awards = awd_store_list_awards (other, other_id, &error);
+  g_assert_cmpuint (awards->len, ==, 3);
+}
+
+/* A round finalized here: its date and its recorded decisions (a note
+ * alone, not the laureates the finalization proposed) survive the trip. */
+static void
+test_round_trip_final_decisions (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *sample = sample_file ();
+  g_autofree char *e1 = g_build_filename (f->dir, "e1.xml", NULL);
+  g_autofree char *e2 = g_build_filename (f->dir, "e2.xml", NULL);
+  g_autofree char *attribute = NULL;
+  g_autoptr(AwdStore) other = awd_test_open_store (f->dir, "b.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) nominations = NULL;
+  g_autoptr(AwdNomination) n3 = NULL;
+  g_autoptr(AwdRound) round = NULL;
+  g_autoptr(AwdRound) imported = NULL;
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autoptr(GArray) awards = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 round_id = import_ok (f->store, sample);
+  gint64 other_id;
+
+  nominations = awd_store_list_nominations (f->store, round_id, NULL);
+  n3 = g_list_model_get_item (nominations, 2);
+  g_assert_true (awd_store_set_award (f->store, awd_nomination_get_id (n3), AWD_AWARD_MARK_NONE,
+                                      "Отмечена жюри", &error));
+  g_assert_true (awd_store_finalize_round (f->store, round_id, &error));
+  g_assert_no_error (error);
+  round = awd_store_get_round (f->store, round_id, NULL);
+  g_assert_nonnull (awd_round_get_finalized_at (round));
+
+  export_ok (f->store, round_id, e1);
+  assert_valid_by_xmllint (e1);
+  attribute = g_strdup_printf (" finalized=\"%s\"", awd_round_get_finalized_at (round));
+  g_assert_true (file_contains (e1, attribute));
+  g_assert_true (file_contains (e1, "<decisions>"));
+  g_assert_true (file_contains (e1, "<decision nomination=\"n3\" note=\"Отмечена жюри\"/>"));
+  g_assert_true (file_contains (e1, "award=\"laureate\""));
+
+  other_id = import_ok (other, e1);
+  imported = awd_store_get_round (other, other_id, NULL);
+  g_assert_cmpint (awd_round_get_status (imported), ==, AWD_ROUND_STATUS_FINAL);
+  g_assert_cmpstr (awd_round_get_finalized_at (imported), ==, awd_round_get_finalized_at (round));
+  /* The recorded decision only: the proposed laureates are in the results. */
+  awards = awd_store_list_awards (other, other_id, &error);
+  g_assert_cmpuint (awards->len, ==, 1);
+  before = describe_decisions (f->store, round_id);
+  after = describe_decisions (other, other_id);
+  g_assert_cmpstr (before, ==, after);
+
+  export_ok (other, other_id, e2);
+  b1 = read_bytes (e1);
+  b2 = read_bytes (e2);
+  g_assert_true (g_bytes_equal (b1, b2));
+}
+
+/* A final round finalized with nothing recorded: an empty <decisions/> says
+ * so, and the import records nothing. */
+static void
+test_round_trip_final_no_decisions (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *sample = sample_file ();
+  g_autofree char *e1 = g_build_filename (f->dir, "e1.xml", NULL);
+  g_autoptr(AwdStore) other = awd_test_open_store (f->dir, "b.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) awards = NULL;
+  gint64 round_id = import_ok (f->store, sample);
+  gint64 other_id;
+
+  g_assert_true (awd_store_finalize_round (f->store, round_id, &error));
+  g_assert_no_error (error);
+  export_ok (f->store, round_id, e1);
+  g_assert_true (file_contains (e1, "<decisions/>"));
+  other_id = import_ok (other, e1);
+  awards = awd_store_list_awards (other, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (awards->len, ==, 0);
+}
+
+/* The finalization date of a file: kept in UTC; a file without one (written
+ * before the attribute existed) imports as before, without a date and with
+ * its results' marks as the recorded decisions; a date the program cannot
+ * keep is refused at the line of <results>. */
+static void
+test_final_finalized_date (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char checksum[] =
+    "checksum=\"sha256:09605b2326008d262777557b7db9d4a9cb0e1cc859057d7cb1e43502917c9378\"";
+  g_autofree char *source = data_file ("checksum-small.xml");
+  g_autofree char *dated = g_build_filename (f->dir, "dated.xml", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autofree char *e1 = g_build_filename (f->dir, "e1.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(AwdRound) old_round = NULL;
+  g_autoptr(AwdRound) dated_round = NULL;
+  g_autoptr(GArray) awards = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 old_id, dated_id;
+
+  old_id = import_ok (f->store, source);
+  old_round = awd_store_get_round (f->store, old_id, NULL);
+  g_assert_null (awd_round_get_finalized_at (old_round));
+  awards = awd_store_list_awards (f->store, old_id, &error);
+  g_assert_cmpuint (awards->len, ==, 4);
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, checksum, "finalized=\"2024-12-01T13:00:00+03:00\" checksum=\"sha256:"
+                                      "09605b2326008d262777557b7db9d4a9cb0e1cc859057d7cb1e43502917c9378\"", 1), ==, 1);
+  g_file_set_contents (dated, edited->str, -1, NULL);
+  dated_id = import_ok (f->store, dated);
+  dated_round = awd_store_get_round (f->store, dated_id, NULL);
+  g_assert_cmpstr (awd_round_get_finalized_at (dated_round), ==, "2024-12-01T10:00:00Z");
+  export_ok (f->store, dated_id, e1);
+  g_assert_true (file_contains (e1, " finalized=\"2024-12-01T10:00:00Z\""));
+  assert_valid_by_xmllint (e1);
+
+  g_string_replace (edited, "2024-12-01T13:00:00+03:00", "2024-12-01T24:00:00Z", 1);
+  g_file_set_contents (bad, edited->str, -1, NULL);
+  check_refused (f, bad, ":50: ");
 }
 
 /* A finalized round whose export is altered afterwards: one score changed
@@ -392,6 +652,8 @@ static const Refusal refusals[] = {
   { "final-without-results.xml", NULL },
   { "final-bad-checksum.xml", "checksum" },
   { "final-wrong-score.xml", "2021-001" },
+  { "decision-unknown-nomination.xml", ".xml:19: “n9” is not the key of a nomination" },
+  { "decision-empty.xml", ".xml:14: A decision needs an award mark, a note or both" },
 };
 
 static void
@@ -752,6 +1014,10 @@ main (int    argc,
 
   ADD ("/xml/round-trip/sample", test_round_trip_sample, NULL);
   ADD ("/xml/round-trip/final", test_round_trip_final, NULL);
+  ADD ("/xml/round-trip/decisions", test_round_trip_decisions, NULL);
+  ADD ("/xml/round-trip/final-decisions", test_round_trip_final_decisions, NULL);
+  ADD ("/xml/round-trip/final-no-decisions", test_round_trip_final_no_decisions, NULL);
+  ADD ("/xml/import/finalized-date", test_final_finalized_date, NULL);
   ADD ("/xml/import/final-tampered", test_final_tampered, NULL);
   ADD ("/xml/import/twice", test_import_twice, NULL);
   ADD ("/xml/export/all", test_export_all, NULL);
