@@ -486,6 +486,9 @@ test_institutions_match (void)
   /* Not part of a word, and not a trivially short key. */
   g_assert_false (awd_institutions_match ("Иностранной библиотеки", "ран"));
   g_assert_false (awd_institutions_match ("РНБ", "РНБ отдел"));
+  /* A single word is in every name: only equality counts then. */
+  g_assert_false (awd_institutions_match ("Библиотека", "Национальная библиотека Республики Татарстан"));
+  g_assert_true (awd_institutions_match ("Библиотека", "«библиотека»"));
   g_assert_false (awd_institutions_match ("Российская национальная библиотека",
                                           "Российская государственная библиотека"));
   g_assert_false (awd_institutions_match ("", "Библиотека"));

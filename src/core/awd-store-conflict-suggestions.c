@@ -79,7 +79,8 @@ keys_match (const char *a,
     shorter = a, longer = b;
   else
     shorter = b, longer = a;
-  if (g_utf8_strlen (shorter, -1) < MIN_CONTAINED_CHARS)
+  /* A single word ("библиотека") would be found in every name. */
+  if (g_utf8_strlen (shorter, -1) < MIN_CONTAINED_CHARS || strchr (shorter, ' ') == NULL)
     return FALSE;
   return contains_words (longer, shorter);
 }

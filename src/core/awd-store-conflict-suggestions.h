@@ -25,8 +25,9 @@ typedef struct {
  * a digit (punctuation, quotes «»"') made a space, spaces collapsed. */
 char     *awd_institution_key            (const char  *name);
 
-/* TRUE when the keys of @a and @b are equal, or when the shorter one
- * (4 characters or more) appears in the longer one as whole words. */
+/* TRUE when the keys of @a and @b are equal, or when the shorter one (two
+ * words or more, 4 characters or more) appears in the longer one as whole
+ * words. */
 gboolean  awd_institutions_match         (const char  *a,
                                           const char  *b);
 

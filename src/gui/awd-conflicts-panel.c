@@ -22,6 +22,7 @@ struct _AwdConflictsPanel
   GArray     *nomination_ids;   /* gint64, by add_nomination position */
   GHashTable *dismissed;        /* "juror:nomination" of suggestions set aside this session */
   gboolean    emitting;
+  gboolean    dirty;
 
   GtkWidget  *content;
   GtkWidget  *suggestions_group;
@@ -205,6 +206,7 @@ fill (AwdConflictsPanel *self)
   gboolean editable;
   guint shown = 0;
 
+  self->dirty = FALSE;
   clear_list (self->suggestions_list);
   clear_list (self->conflicts_list);
   g_array_set_size (self->juror_ids, 0);
@@ -325,8 +327,20 @@ context_data_changed_cb (AwdContext        *context,
                          const char        *what,
                          AwdConflictsPanel *self)
 {
-  if (!self->emitting && g_strcmp0 (what, "votes") != 0)
+  /* Conflicts and suggestions follow the jury and the nominations, not
+   * the scores typed on a sheet. */
+  if (!self->emitting && g_strcmp0 (what, "votes") != 0 && g_strcmp0 (what, "scores") != 0)
     awd_conflicts_panel_reload (self);
+}
+
+static void
+awd_conflicts_panel_map (GtkWidget *widget)
+{
+  AwdConflictsPanel *self = AWD_CONFLICTS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (awd_conflicts_panel_parent_class)->map (widget);
+  if (self->dirty)
+    fill (self);
 }
 
 static void
@@ -410,6 +424,7 @@ awd_conflicts_panel_class_init (AwdConflictsPanelClass *klass)
   object_class->finalize = awd_conflicts_panel_finalize;
   object_class->get_property = awd_conflicts_panel_get_property;
   object_class->set_property = awd_conflicts_panel_set_property;
+  widget_class->map = awd_conflicts_panel_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, AWD_TYPE_CONTEXT,
@@ -452,5 +467,8 @@ awd_conflicts_panel_reload (AwdConflictsPanel *self)
 {
   g_return_if_fail (AWD_IS_CONFLICTS_PANEL (self));
 
-  fill (self);
+  /* Suggestions compare every juror with every nomination: only when shown. */
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill (self);
 }

@@ -23,7 +23,7 @@
  * hundreds of nominations shows at once and keeps taking keys. */
 
 #define FIRST_CHUNK_ROWS 60
-#define CHUNK_ROWS 40
+#define CHUNK_ROWS 20
 
 /* Grid columns: ref, title, criteria…, total, [jury], comment. */
 #define COL_REF 0
