@@ -270,7 +270,7 @@ fill (AwdConflictsPanel *self)
       entry = gtk_entry_new ();
       gtk_widget_set_name (entry, "conflict-suggestion-reason");
       gtk_editable_set_text (GTK_EDITABLE (entry), s->reason);
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 40);
       gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
       confirm = gtk_button_new_with_mnemonic (_("_Confirm"));
