@@ -171,15 +171,25 @@ awd_round_view_class_init (AwdRoundViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwdRoundView, stack);
 
   gtk_widget_class_install_action (widget_class, "view.show-page", "i", show_nth_page_action);
-  for (int n = 1; n <= 9; n++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + n, GDK_ALT_MASK,
-                                         "view.show-page", "i", n);
 }
 
 static void
 awd_round_view_init (AwdRoundView *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Alt+1…9 from anywhere in the window (the season list included), not
+   * only while the focus is inside this view. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (int n = 1; n <= 9; n++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new_with_arguments (
+                                            gtk_keyval_trigger_new (GDK_KEY_0 + n, GDK_ALT_MASK),
+                                            gtk_named_action_new ("view.show-page"),
+                                            "i", n));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 GtkWidget *
