@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "awd-audit-csv.h"
+#include "awd-audit-labels.h"
 #include "awd-gui-errors.h"
 #include "awd-journal-page.h"
 #include "awd-store-audit-list.h"
@@ -226,7 +227,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = awd_journal_entity_label (awd_audit_entry_get_entity (entry));
       break;
     case COLUMN_SUMMARY:
-      text = awd_audit_entry_get_summary (entry);
+      /* The log keeps the store's English names; people read words. */
+      text = owned = awd_audit_entry_dup_display_summary (entry);
       break;
     default:
       g_assert_not_reached ();
@@ -280,7 +282,8 @@ show_detail (AwdJournalPage *self,
   g_autofree char *heading = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *id_text = NULL;
-  const char *before, *after;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   if (entry == NULL)
     {
@@ -302,8 +305,8 @@ show_detail (AwdJournalPage *self,
                           awd_audit_entry_get_round_id (entry) > 0
                             ? round_name (self, awd_audit_entry_get_round_id (entry)) : "—",
                           id_text);
-  before = awd_audit_entry_get_before (entry);
-  after = awd_audit_entry_get_after (entry);
+  before = awd_audit_translate_text (awd_audit_entry_get_entity (entry), awd_audit_entry_get_before (entry));
+  after = awd_audit_translate_text (awd_audit_entry_get_entity (entry), awd_audit_entry_get_after (entry));
   gtk_label_set_text (GTK_LABEL (self->detail_heading), heading);
   gtk_label_set_text (GTK_LABEL (self->detail_meta), meta);
   gtk_label_set_text (GTK_LABEL (self->before_label), before != NULL && *before != '\0' ? before : _("(nothing)"));
