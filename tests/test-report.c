@@ -700,6 +700,24 @@ test_russian (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* The running header names the award and the season once each. */
+static void
+test_header_text (void)
+{
+  const char *award = "Премия имени М. И. Рудомино";
+  g_autofree char *repeats = awd_report_compose_header_text (award, "Премия имени М. И. Рудомино — сезон 2024 года");
+  g_autofree char *lower = awd_report_compose_header_text (award, "премия имени М. И. Рудомино, 2025");
+  g_autofree char *plain = awd_report_compose_header_text (award, "Сезон 2024 года");
+  g_autofree char *no_award = awd_report_compose_header_text (NULL, "Сезон 2024 года");
+  g_autofree char *no_title = awd_report_compose_header_text (award, "");
+
+  g_assert_cmpstr (repeats, ==, "Премия имени М. И. Рудомино — сезон 2024 года");
+  g_assert_cmpstr (lower, ==, "премия имени М. И. Рудомино, 2025");
+  g_assert_cmpstr (plain, ==, "Премия имени М. И. Рудомино — Сезон 2024 года");
+  g_assert_cmpstr (no_award, ==, "Сезон 2024 года");
+  g_assert_cmpstr (no_title, ==, award);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,6 +730,7 @@ main (int    argc,
   g_test_add_func ("/report/document/long-paragraph", test_long_paragraph);
   g_test_add_func ("/report/document/write-failure", test_write_failure);
   g_test_add_func ("/report/document/page-setup", test_page_setup);
+  g_test_add_func ("/report/document/header-text", test_header_text);
   g_test_add_func ("/report/document/draw-page", test_draw_page_any_surface);
   g_test_add_func ("/report/protocol/final", test_protocol_final);
   g_test_add_func ("/report/protocol/preliminary", test_protocol_preliminary);

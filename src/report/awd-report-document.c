@@ -1141,6 +1141,26 @@ awd_report_document_get_title (AwdReportDocument *self)
   return self->title;
 }
 
+char *
+awd_report_compose_header_text (const char *award,
+                                const char *title)
+{
+  g_autofree char *award_key = NULL;
+  g_autofree char *title_key = NULL;
+
+  award = award != NULL ? award : "";
+  title = title != NULL ? title : "";
+  if (*award == '\0' || *title == '\0')
+    return g_strdup (*title != '\0' ? title : award);
+
+  /* Case aside: «Премия …» and «премия …» are the same award. */
+  award_key = g_utf8_casefold (award, -1);
+  title_key = g_utf8_casefold (title, -1);
+  if (g_str_has_prefix (title_key, award_key))
+    return g_strdup (title);
+  return g_strdup_printf ("%s — %s", award, title);
+}
+
 void
 awd_report_document_set_header (AwdReportDocument *self,
                                 const char        *left,

@@ -123,6 +123,11 @@ const AwdReportPageSetup *awd_report_document_get_page_setup  (AwdReportDocument
 void        awd_report_document_set_title         (AwdReportDocument  *self,
                                                    const char         *title);
 const char *awd_report_document_get_title         (AwdReportDocument  *self);
+/* (transfer full): the award and the season for a running header, once
+ * each: the season's @title alone when it already names the @award
+ * ("Премия имени М. И. Рудомино — сезон 2024 года"), else "award — title". */
+char       *awd_report_compose_header_text        (const char         *award,
+                                                   const char         *title);
 /* The running header: @left (the award and the round, say) and @right. */
 void        awd_report_document_set_header        (AwdReportDocument  *self,
                                                    const char         *left,

@@ -92,7 +92,7 @@ awd_report_dossier_new (AwdNomination             *nomination,
 
   ref = awd_nomination_get_ref (nomination);
   doc = awd_report_document_new (setup);
-  header = g_strdup_printf ("%s — %s", award != NULL ? award : "", round_title != NULL ? round_title : "");
+  header = awd_report_compose_header_text (award, round_title);
   title = g_strdup_printf (_("Nomination %s"), ref);
   awd_report_document_set_header (doc, header, title);
   awd_report_document_set_title (doc, title);

@@ -502,7 +502,7 @@ awd_report_protocol_new (AwdReportRound            *round,
     return NULL;
 
   doc = awd_report_document_new (setup);
-  header = g_strdup_printf ("%s — %s", round->input->award, round->title);
+  header = awd_report_compose_header_text (round->input->award, round->title);
   doc_title = g_strdup_printf (_("Results protocol: %s"), round->title);
   awd_report_document_set_title (doc, doc_title);
   awd_report_document_set_header (doc, header, _("Results protocol"));

@@ -110,7 +110,7 @@ awd_report_score_form_new (AwdReportRound            *round,
   scale = g_strdup_printf ("%s–%s", min, max);
 
   doc = awd_report_document_new (setup);
-  header = g_strdup_printf ("%s — %s", in->award, round->title);
+  header = awd_report_compose_header_text (in->award, round->title);
   awd_report_document_set_header (doc, header, juror_name != NULL ? juror_name : _("Score form"));
   awd_report_document_set_title (doc, _("Score form"));
   awd_report_document_set_footer (doc, juror_name != NULL ? juror_name : NULL);
