@@ -19,6 +19,7 @@ struct _AwdResultsPage
   int                 round_method;    /* the round's method last seen, -1 */
   AwdMethod           method;          /* the method shown */
   guint               reload_id;
+  gboolean            reload_on_map;   /* data changed while hidden */
   gboolean            loading;
   gboolean            comparison_dirty;
   gboolean            robustness_dirty;

@@ -482,6 +482,7 @@ reload_now (AwdResultsPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_on_map = FALSE;
 
   if (!load_data (self, &error))
     {
@@ -509,7 +510,12 @@ reload_idle_cb (gpointer user_data)
   AwdResultsPage *self = user_data;
 
   self->reload_id = 0;
-  reload_now (self);
+  /* Hidden, the page waits to be shown: every cell saved on a score sheet
+   * would otherwise rebuild the ranking and the gate of the whole season. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->reload_on_map = TRUE;
+  else
+    reload_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -615,6 +621,16 @@ incomplete_link_activated_cb (GtkLabel       *label,
 }
 
 static void
+awd_results_page_map (GtkWidget *widget)
+{
+  AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (awd_results_page_parent_class)->map (widget);
+  if (self->reload_on_map)
+    reload_now (self);
+}
+
+static void
 awd_results_page_constructed (GObject *object)
 {
   AwdResultsPage *self = AWD_RESULTS_PAGE (object);
@@ -705,6 +721,7 @@ awd_results_page_class_init (AwdResultsPageClass *klass)
   object_class->finalize = awd_results_page_finalize;
   object_class->get_property = awd_results_page_get_property;
   object_class->set_property = awd_results_page_set_property;
+  widget_class->map = awd_results_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, AWD_TYPE_CONTEXT,
