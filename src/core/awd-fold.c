@@ -41,3 +41,33 @@ awd_fold (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+char *
+awd_fold_match_query (const char *query)
+{
+  g_autofree char *folded = awd_fold (query);
+  g_autoptr(GString) match = g_string_new (NULL);
+  gboolean in_word = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c);
+
+      if (word_char && !in_word)
+        {
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append_c (match, '"');
+        }
+      else if (!word_char && in_word)
+        g_string_append (match, "\"*");
+      if (word_char)
+        g_string_append_len (match, p, g_utf8_next_char (p) - p);
+      in_word = word_char;
+    }
+  if (in_word)
+    g_string_append (match, "\"*");
+
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}

@@ -120,6 +120,20 @@ bind_bounds (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, 4, b->until, -1, SQLITE_TRANSIENT);
 }
 
+static AwdAuditEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  return awd_audit_entry_new (sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              sqlite3_column_int64 (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              sqlite3_column_int64 (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 7),
+                              (const char *) sqlite3_column_text (stmt, 8));
+}
+
 GListModel *
 awd_store_list_audit (AwdStore             *self,
                       const AwdAuditQuery  *query,
@@ -129,9 +143,8 @@ awd_store_list_audit (AwdStore             *self,
 {
   g_auto(Bounds) b = { 0 };
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GListStore) entries = NULL;
+  GListModel *entries;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -150,31 +163,10 @@ awd_store_list_audit (AwdStore             *self,
   sqlite3_bind_int64 (stmt, 5, limit > 0 ? (sqlite3_int64) limit : -1);
   sqlite3_bind_int64 (stmt, 6, offset);
 
-  entries = g_list_store_new (AWD_TYPE_AUDIT_ENTRY);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdAuditEntry) entry = NULL;
-
-      entry = awd_audit_entry_new (sqlite3_column_int64 (stmt, 0),
-                                   (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   sqlite3_column_int64 (stmt, 3),
-                                   (const char *) sqlite3_column_text (stmt, 4),
-                                   (const char *) sqlite3_column_text (stmt, 5),
-                                   sqlite3_column_int64 (stmt, 6),
-                                   (const char *) sqlite3_column_text (stmt, 7),
-                                   (const char *) sqlite3_column_text (stmt, 8));
-      g_list_store_append (entries, entry);
-    }
-  sqlite3_reset (stmt);
+  entries = awd_store_list_objects (self, stmt, AWD_TYPE_AUDIT_ENTRY,
+                                    (AwdStoreObjectFunc) entry_from_row, error);
   sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&entries));
+  return entries;
 }
 
 gint64
@@ -208,27 +200,27 @@ awd_store_count_audit_matching (AwdStore             *self,
   return count;
 }
 
+static void
+add_action (sqlite3_stmt *stmt,
+            gpointer      builder)
+{
+  g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+}
+
 GStrv
 awd_store_list_audit_actions (AwdStore  *self,
                               GError   **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
   stmt = awd_store_prepare (self, "SELECT DISTINCT action FROM audit ORDER BY action", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_action, builder, error))
+    return NULL;
   return g_strv_builder_end (builder);
 }
 

@@ -41,6 +41,21 @@ row_from_statement (AwdRowArena  *arena,
                                  (const char *) sqlite3_column_text (stmt, 9));
 }
 
+typedef struct
+{
+  AwdRowArena *arena;
+  GPtrArray   *rows;
+} Collect;
+
+static void
+add_row (sqlite3_stmt *stmt,
+         gpointer      user_data)
+{
+  Collect *collect = user_data;
+
+  g_ptr_array_add (collect->rows, row_from_statement (collect->arena, stmt));
+}
+
 static GListModel *
 list_rows (AwdStore    *self,
            const char  *sql,
@@ -53,7 +68,7 @@ list_rows (AwdStore    *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GListStore) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  Collect collect;
 
   stmt = awd_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -67,14 +82,9 @@ list_rows (AwdStore    *self,
       sqlite3_bind_int64 (stmt, 2, limit);
       sqlite3_bind_int64 (stmt, 3, offset);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_from_statement (arena, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  collect = (Collect) { arena, rows };
+  if (!awd_store_foreach_row (self, stmt, add_row, &collect, error))
+    return NULL;
 
   /* One splice, one items-changed. */
   list = g_list_store_new (AWD_TYPE_NOMINATION_ROW);
@@ -137,39 +147,13 @@ awd_store_get_nomination_row (AwdStore  *self,
   return row;
 }
 
-/* The FTS5 query for what a person typed, built exactly as
- * awd-store-nominations.c builds it for awd_store_search_nominations()
- * (kept private there): the folded text cut into words at every character
- * that is not a letter, digit or mark, as unicode61 cuts the index, each
- * word quoted and a prefix, the words ANDed. NULL when there is no word. */
-static char *
-build_match_query (const char *query)
+static void
+add_id (sqlite3_stmt *stmt,
+        gpointer      ids)
 {
-  g_autofree char *folded = awd_fold (query);
-  g_autoptr(GString) match = g_string_new (NULL);
-  gboolean in_word = FALSE;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c);
-
-      if (word_char && !in_word)
-        {
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          g_string_append_c (match, '"');
-        }
-      else if (!word_char && in_word)
-        g_string_append (match, "\"*");
-      if (word_char)
-        g_string_append_len (match, p, g_utf8_next_char (p) - p);
-      in_word = word_char;
-    }
-  if (in_word)
-    g_string_append (match, "\"*");
-
-  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+  g_array_append_val ((GArray *) ids, id);
 }
 
 GArray *
@@ -181,11 +165,10 @@ awd_store_search_nomination_ids (AwdStore    *self,
   g_autofree char *match = NULL;
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
-  match = build_match_query (query != NULL ? query : "");
+  match = awd_fold_match_query (query);
   if (match == NULL)
     return NULL;
 
@@ -203,17 +186,8 @@ awd_store_search_nomination_ids (AwdStore    *self,
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_text (stmt, 2, match, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_id, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -283,7 +257,7 @@ awd_store_find_nomination_duplicate (AwdStore    *self,
 
   g_return_val_if_fail (AWD_IS_STORE (self), 0);
 
-  match = build_match_query (title != NULL ? title : "");
+  match = awd_fold_match_query (title);
   if (match == NULL)
     return 0;
 

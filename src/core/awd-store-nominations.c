@@ -20,41 +20,6 @@
   " period_start, period_end, summary, contact_name, contact_email, contact_phone, url," \
   " received, status, status_reason"
 
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[strspn (text, " \t\r\n")] == '\0';
-}
-
-static gboolean
-refuse (GError     **error,
-        const char  *message)
-{
-  g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-finish_change (AwdStore    *self,
-               gboolean     ok,
-               gint64       round_id,
-               const char  *action,
-               const char  *entity,
-               gint64       entity_id,
-               const char  *before,
-               const char  *after,
-               GError     **error)
-{
-  if (ok)
-    ok = awd_store_audit (self, round_id, action, entity, entity_id, before, after, error);
-  if (!ok)
-    {
-      awd_store_rollback (self);
-      return FALSE;
-    }
-  return awd_store_commit (self, error);
-}
-
 static AwdNomination *
 nomination_from_row (sqlite3_stmt *stmt)
 {
@@ -92,27 +57,15 @@ list_nominations_with (AwdStore    *self,
                        const char  *match,
                        GError     **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (AWD_TYPE_NOMINATION);
   sqlite3_stmt *stmt = awd_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
   if (match != NULL)
     sqlite3_bind_text (stmt, 2, match, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdNomination) n = nomination_from_row (stmt);
-      g_list_store_append (list, n);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_NOMINATION,
+                                 (AwdStoreObjectFunc) nomination_from_row, error);
 }
 
 GListModel *
@@ -134,8 +87,6 @@ awd_store_get_nomination (AwdStore  *self,
                           GError   **error)
 {
   sqlite3_stmt *stmt;
-  AwdNomination *n = NULL;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -143,16 +94,8 @@ awd_store_get_nomination (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, nomination_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = nomination_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                         _("The nomination no longer exists"));
-  else if (rc != SQLITE_ROW)
-    awd_store_set_error (self, rc, error);
-  return n;
+  return awd_store_get_object (self, stmt, (AwdStoreObjectFunc) nomination_from_row,
+                               _("The nomination no longer exists"), error);
 }
 
 /* Search --------------------------------------------------------------- */
@@ -173,49 +116,13 @@ awd_nomination_search_text (AwdNomination *nomination)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      if (is_blank (fields[i]))
+      if (awd_store_is_blank (fields[i]))
         continue;
       if (joined->len > 0)
         g_string_append_c (joined, ' ');
       g_string_append (joined, fields[i]);
     }
   return awd_fold (joined->str);
-}
-
-/* Builds an FTS5 query from what a person typed: the folded text cut into
- * words at every character that is not a letter, digit or mark (as the
- * unicode61 tokenizer cuts the indexed text, so punctuation is ignored and
- * "мост,книжный" finds "Книжный мост"), each word a quoted string (no word
- * can be read as FTS5 syntax) ending in `*` for a prefix match; the words
- * are ANDed. Returns NULL when there is no word. */
-static char *
-build_match_query (const char *query)
-{
-  g_autofree char *folded = awd_fold (query);
-  g_autoptr(GString) match = g_string_new (NULL);
-  gboolean in_word = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c);
-
-      if (word_char && !in_word)
-        {
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          g_string_append_c (match, '"');
-        }
-      else if (!word_char && in_word)
-        g_string_append (match, "\"*");
-      if (word_char)
-        g_string_append_len (match, p, g_utf8_next_char (p) - p);
-      in_word = word_char;
-    }
-  if (in_word)
-    g_string_append (match, "\"*");
-
-  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
 GListModel *
@@ -228,7 +135,7 @@ awd_store_search_nominations (AwdStore    *self,
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
-  match = build_match_query (query != NULL ? query : "");
+  match = awd_fold_match_query (query);
   if (match == NULL)
     return awd_store_list_nominations (self, round_id, error);
 
@@ -325,16 +232,16 @@ awd_store_validate_nomination (AwdStore       *self,
   g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
   g_return_val_if_fail (AWD_IS_NOMINATION (nomination), FALSE);
 
-  if (is_blank (awd_nomination_get_ref (nomination)))
-    return refuse (error, _("The nomination needs a reference number"));
-  if (is_blank (awd_nomination_get_title (nomination)))
+  if (awd_store_is_blank (awd_nomination_get_ref (nomination)))
+    return awd_store_refuse (error, _("The nomination needs a reference number"));
+  if (awd_store_is_blank (awd_nomination_get_title (nomination)))
     {
       g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
                    _("The nomination “%s” needs a title"), awd_nomination_get_ref (nomination));
       return FALSE;
     }
   if ((guint) awd_nomination_get_status (nomination) > AWD_NOMINATION_STATUS_WITHDRAWN)
-    return refuse (error, _("The nomination's status is not known"));
+    return awd_store_refuse (error, _("The nomination's status is not known"));
   if (country != NULL && *country != '\0' && !awd_country_code_is_valid (country))
     {
       g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
@@ -347,7 +254,7 @@ awd_store_validate_nomination (AwdStore       *self,
       !check_optional_date (awd_nomination_get_received (nomination), _("date received"), error))
     return FALSE;
   if (start != NULL && *start != '\0' && end != NULL && *end != '\0' && strcmp (start, end) > 0)
-    return refuse (error, _("The project cannot end before it starts"));
+    return awd_store_refuse (error, _("The project cannot end before it starts"));
   if (!awd_email_is_valid (awd_nomination_get_contact_email (nomination)))
     {
       g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
@@ -360,7 +267,7 @@ awd_store_validate_nomination (AwdStore       *self,
                        &n_categories, &belongs, error))
     return FALSE;
   if (category_id > 0 && !belongs)
-    return refuse (error, _("The category does not belong to this round"));
+    return awd_store_refuse (error, _("The category does not belong to this round"));
   if (category_id <= 0 && n_categories > 0)
     {
       g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
@@ -406,16 +313,10 @@ static gboolean
 explain_duplicate_ref (GError        **error,
                        AwdNomination  *n)
 {
-  if (error != NULL && *error != NULL &&
-      g_error_matches (*error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID) &&
-      strstr ((*error)->message, "UNIQUE") != NULL)
-    {
-      g_clear_error (error);
-      g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                   _("The round already has a nomination with the reference number “%s”"),
-                   awd_nomination_get_ref (n));
-    }
-  return FALSE;
+  g_autofree char *message = g_strdup_printf (_("The round already has a nomination with the reference number “%s”"),
+                                              awd_nomination_get_ref (n));
+
+  return awd_store_explain_unique (error, message);
 }
 
 static gboolean
@@ -479,8 +380,8 @@ awd_store_insert_nomination (AwdStore       *self,
   else
     awd_nomination_set_id (nomination, 0);
 
-  return finish_change (self, ok, round_id, "insert", "nomination",
-                        awd_nomination_get_id (nomination), NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "insert", "nomination",
+                                  awd_nomination_get_id (nomination), NULL, after, error);
 }
 
 gboolean
@@ -530,8 +431,8 @@ awd_store_save_nomination (AwdStore       *self,
       after_text = awd_store_describe_object (G_OBJECT (nomination), G_OBJECT (before));
     }
 
-  return finish_change (self, ok, before != NULL ? awd_nomination_get_round_id (before) : 0,
-                        "update", "nomination", id, before_text, after_text, error);
+  return awd_store_finish_change (self, ok, before != NULL ? awd_nomination_get_round_id (before) : 0,
+                                  "update", "nomination", id, before_text, after_text, error);
 }
 
 gboolean
@@ -560,20 +461,25 @@ awd_store_delete_nomination (AwdStore  *self,
       before_text = awd_store_describe_object (G_OBJECT (before), NULL);
     }
 
-  return finish_change (self, ok, before != NULL ? awd_nomination_get_round_id (before) : 0,
-                        "delete", "nomination", nomination_id, before_text, NULL, error);
+  return awd_store_finish_change (self, ok, before != NULL ? awd_nomination_get_round_id (before) : 0,
+                                  "delete", "nomination", nomination_id, before_text, NULL, error);
 }
 
 /* Partners ------------------------------------------------------------- */
+
+static AwdPartner *
+partner_from_row (sqlite3_stmt *stmt)
+{
+  return awd_partner_new ((const char *) sqlite3_column_text (stmt, 0),
+                          (const char *) sqlite3_column_text (stmt, 1));
+}
 
 GListModel *
 awd_store_list_partners (AwdStore  *self,
                          gint64     nomination_id,
                          GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (AWD_TYPE_PARTNER);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -582,19 +488,8 @@ awd_store_list_partners (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, nomination_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdPartner) p = awd_partner_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                 (const char *) sqlite3_column_text (stmt, 1));
-      g_list_store_append (list, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_PARTNER,
+                                 (AwdStoreObjectFunc) partner_from_row, error);
 }
 
 gboolean
@@ -610,8 +505,8 @@ awd_store_bulk_insert_partner (AwdStore    *self,
   g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (is_blank (name))
-    return refuse (error, _("A partner institution needs a name"));
+  if (awd_store_is_blank (name))
+    return awd_store_refuse (error, _("A partner institution needs a name"));
   if (country != NULL && *country != '\0' && !awd_country_code_is_valid (country))
     {
       g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
@@ -669,20 +564,28 @@ awd_store_set_partners (AwdStore    *self,
                               awd_partner_get_country (p) != NULL ? awd_partner_get_country (p) : "");
     }
 
-  return finish_change (self, ok, round_id, "update", "partners", nomination_id,
-                        NULL, after->str, error);
+  return awd_store_finish_change (self, ok, round_id, "update", "partners", nomination_id,
+                                  NULL, after->str, error);
 }
 
 /* Attachments ---------------------------------------------------------- */
+
+static AwdAttachment *
+attachment_from_row (sqlite3_stmt *stmt)
+{
+  return awd_attachment_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 2),
+                             (const char *) sqlite3_column_text (stmt, 3),
+                             sqlite3_column_int64 (stmt, 4),
+                             (const char *) sqlite3_column_text (stmt, 5));
+}
 
 GListModel *
 awd_store_list_attachments (AwdStore  *self,
                             gint64     nomination_id,
                             GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (AWD_TYPE_ATTACHMENT);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -691,23 +594,8 @@ awd_store_list_attachments (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, nomination_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdAttachment) a =
-        awd_attachment_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 2),
-                            (const char *) sqlite3_column_text (stmt, 3),
-                            sqlite3_column_int64 (stmt, 4),
-                            (const char *) sqlite3_column_text (stmt, 5));
-      g_list_store_append (list, a);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_ATTACHMENT,
+                                 (AwdStoreObjectFunc) attachment_from_row, error);
 }
 
 gint64
@@ -729,9 +617,9 @@ awd_store_bulk_insert_attachment (AwdStore    *self,
   g_return_val_if_fail (self->transaction_depth > 0, 0);
 
   bytes = g_bytes_get_data (data, &size);
-  if (is_blank (name))
+  if (awd_store_is_blank (name))
     {
-      refuse (error, _("The attachment needs a file name"));
+      awd_store_refuse (error, _("The attachment needs a file name"));
       return 0;
     }
   if (size > AWD_ATTACHMENT_MAX_SIZE)
@@ -812,9 +700,15 @@ awd_store_add_attachment (AwdStore    *self,
                                  awd_attachment_get_sha256 (attachment));
     }
 
-  if (!finish_change (self, ok, round_id, "insert", "attachment", id, NULL, after, error))
+  if (!awd_store_finish_change (self, ok, round_id, "insert", "attachment", id, NULL, after, error))
     return NULL;
   return g_steal_pointer (&attachment);
+}
+
+static GBytes *
+data_from_row (sqlite3_stmt *stmt)
+{
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
 }
 
 GBytes *
@@ -823,8 +717,6 @@ awd_store_get_attachment_data (AwdStore  *self,
                                GError   **error)
 {
   sqlite3_stmt *stmt;
-  GBytes *bytes = NULL;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -832,16 +724,8 @@ awd_store_get_attachment_data (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, attachment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                         _("The attachment no longer exists"));
-  else if (rc != SQLITE_ROW)
-    awd_store_set_error (self, rc, error);
-  return bytes;
+  return awd_store_get_object (self, stmt, (AwdStoreObjectFunc) data_from_row,
+                               _("The attachment no longer exists"), error);
 }
 
 gboolean
@@ -877,7 +761,7 @@ awd_store_remove_attachment (AwdStore  *self,
         }
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        ok = refuse (error, _("The attachment no longer exists"));
+        ok = awd_store_refuse (error, _("The attachment no longer exists"));
       else if (rc != SQLITE_ROW)
         ok = awd_store_set_error (self, rc, error);
     }
@@ -889,6 +773,6 @@ awd_store_remove_attachment (AwdStore  *self,
       ok = awd_store_step_done (self, stmt, error);
     }
 
-  return finish_change (self, ok, round_id, "delete", "attachment", attachment_id,
-                        before, NULL, error);
+  return awd_store_finish_change (self, ok, round_id, "delete", "attachment", attachment_id,
+                                  before, NULL, error);
 }

@@ -66,6 +66,53 @@ gint64        awd_store_round_of       (AwdStore      *self,
                                         gint64         id,
                                         GError       **error);
 
+/* Refusals and the end of a change (awd-store-changes.c). is_blank: NULL
+ * or only white space. refuse sets AWD_STORE_ERROR_INVALID with @message.
+ * explain_unique replaces the error of a failed UNIQUE constraint with
+ * @message (a name already taken); other errors stay. finish_change ends a
+ * change that awd_store_begin() opened: when @ok, writes the audit row and
+ * commits; otherwise, or when the audit fails, rolls back. All but is_blank
+ * return FALSE on failure, so a caller can `return awd_store_refuse (…)`. */
+gboolean      awd_store_is_blank       (const char    *text);
+gboolean      awd_store_refuse         (GError       **error,
+                                        const char    *message);
+gboolean      awd_store_explain_unique (GError       **error,
+                                        const char    *message);
+gboolean      awd_store_finish_change  (AwdStore      *self,
+                                        gboolean       ok,
+                                        gint64         round_id,
+                                        const char    *action,
+                                        const char    *entity,
+                                        gint64         entity_id,
+                                        const char    *before,
+                                        const char    *after,
+                                        GError       **error);
+
+/* Reading rows (awd-store-rows.c). Each takes a prepared, bound statement,
+ * steps it and resets it. foreach_row calls @func on every row; list_objects
+ * makes a GListModel of @item_type with one @from_row object a row;
+ * get_object reads the one row a lookup by id returns, or fails with
+ * AWD_STORE_ERROR_NOT_FOUND and @missing when there is none. */
+typedef void     (*AwdStoreRowFunc)    (sqlite3_stmt  *stmt,
+                                        gpointer       user_data);
+typedef gpointer (*AwdStoreObjectFunc) (sqlite3_stmt  *stmt);
+
+gboolean      awd_store_foreach_row    (AwdStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        AwdStoreRowFunc func,
+                                        gpointer       user_data,
+                                        GError       **error);
+GListModel   *awd_store_list_objects   (AwdStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        GType          item_type,
+                                        AwdStoreObjectFunc from_row,
+                                        GError       **error);
+gpointer      awd_store_get_object     (AwdStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        AwdStoreObjectFunc from_row,
+                                        const char    *missing,
+                                        GError       **error);
+
 /* Audit (awd-store-audit.c): appends one line per broken link of the chain. */
 gboolean      awd_store_verify_audit_chain (AwdStore  *self,
                                         GPtrArray     *problems,

@@ -544,12 +544,8 @@ awd_store_reopen_round (AwdStore    *self,
 
   g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
 
-  if (reason == NULL || reason[strspn (reason, " \t\n")] == '\0')
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("Say why the round is reopened; the reason is kept in the audit log"));
-      return FALSE;
-    }
+  if (awd_store_is_blank (reason))
+    return awd_store_refuse (error, _("Say why the round is reopened; the reason is kept in the audit log"));
 
   if (!awd_store_begin (self, error))
     return FALSE;

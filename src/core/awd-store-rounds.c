@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "awd-store-private.h"
+#include "awd-store-import.h"
 
 #define ROUND_COLUMNS \
   "id, award, number, year, title, status, scale_min, scale_max, scale_step," \
@@ -44,15 +45,10 @@ round_from_row (sqlite3_stmt *stmt)
   return round;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[strspn (text, " \t\n")] == '\0';
-}
-
 /* The rules a round's fields must satisfy, with a message that says which
- * field is wrong and what is allowed. The database's CHECKs repeat the
- * essential ones as a last line of defence. */
+ * field is wrong and what is allowed; a round is written as final only by
+ * finalization. The database's CHECKs repeat the essential ones as a last
+ * line of defence. */
 static gboolean
 validate_round (AwdRound  *round,
                 GError   **error)
@@ -63,24 +59,12 @@ validate_round (AwdRound  *round,
   const char *award = awd_round_get_award (round);
   const char *title = awd_round_get_title (round);
 
-  if (is_blank (award))
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The award needs a name"));
-      return FALSE;
-    }
-  if (is_blank (title))
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The round needs a title"));
-      return FALSE;
-    }
+  if (awd_store_is_blank (award))
+    return awd_store_refuse (error, _("The award needs a name"));
+  if (awd_store_is_blank (title))
+    return awd_store_refuse (error, _("The round needs a title"));
   if (awd_round_get_number (round) < 1)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The season number must be 1 or more"));
-      return FALSE;
-    }
+    return awd_store_refuse (error, _("The season number must be 1 or more"));
   if (awd_round_get_year (round) < 1900 || awd_round_get_year (round) > 2999)
     {
       g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
@@ -88,35 +72,17 @@ validate_round (AwdRound  *round,
       return FALSE;
     }
   if (!isfinite (min) || !isfinite (max) || !(max > min))
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The highest score must be greater than the lowest"));
-      return FALSE;
-    }
+    return awd_store_refuse (error, _("The highest score must be greater than the lowest"));
   if (!isfinite (step) || !(step > 0) || step > max - min)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The score step must be greater than zero and fit between the lowest and the highest score"));
-      return FALSE;
-    }
+    return awd_store_refuse (error, _("The score step must be greater than zero and fit between the lowest and the highest score"));
   if (fabs ((max - min) / step - nearbyint ((max - min) / step)) > 1e-9)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The highest score must be reachable from the lowest in whole steps"));
-      return FALSE;
-    }
+    return awd_store_refuse (error, _("The highest score must be reachable from the lowest in whole steps"));
   if (awd_round_get_trim (round) < 0)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The number of trimmed jurors cannot be negative"));
-      return FALSE;
-    }
+    return awd_store_refuse (error, _("The number of trimmed jurors cannot be negative"));
   if (awd_round_get_quorum (round) < 1)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("The quorum must be at least one juror"));
-      return FALSE;
-    }
+    return awd_store_refuse (error, _("The quorum must be at least one juror"));
+  if (awd_round_get_status (round) == AWD_ROUND_STATUS_FINAL)
+    return awd_store_refuse (error, _("A round becomes final only by finalizing its results"));
 
   return TRUE;
 }
@@ -139,34 +105,39 @@ bind_round (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 12, awd_round_get_quorum (round));
 }
 
+/* The row of a new round; its id is set on success. */
+static gboolean
+insert_round_row (AwdStore  *self,
+                  AwdRound  *round,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = awd_store_prepare (self,
+                                          "INSERT INTO round (award, number, year, title, status, scale_min,"
+                                          " scale_max, scale_step, method, trim, tie_break, quorum)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_round (stmt, round);
+  if (!awd_store_step_done (self, stmt, error))
+    return FALSE;
+  awd_round_set_id (round, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
 GListModel *
 awd_store_list_rounds (AwdStore  *self,
                        GError   **error)
 {
-  g_autoptr(GListStore) rounds = g_list_store_new (AWD_TYPE_ROUND);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
   stmt = awd_store_prepare (self, "SELECT " ROUND_COLUMNS " FROM round ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdRound) round = round_from_row (stmt);
-      g_list_store_append (rounds, round);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&rounds));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_ROUND, (AwdStoreObjectFunc) round_from_row, error);
 }
 
 AwdRound *
@@ -283,35 +254,19 @@ awd_store_insert_round (AwdStore  *self,
                         GError   **error)
 {
   g_autofree char *after = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
   g_return_val_if_fail (AWD_IS_ROUND (round), FALSE);
 
   if (!validate_round (round, error))
     return FALSE;
-  if (awd_round_get_status (round) == AWD_ROUND_STATUS_FINAL)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("A round becomes final only by finalizing its results"));
-      return FALSE;
-    }
 
   if (!awd_store_begin (self, error))
     return FALSE;
 
-  stmt = awd_store_prepare (self,
-                            "INSERT INTO round (award, number, year, title, status, scale_min,"
-                            " scale_max, scale_step, method, trim, tie_break, quorum)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_round (stmt, round);
-  if (!awd_store_step_done (self, stmt, error))
+  if (!insert_round_row (self, round, error))
     goto fail;
 
-  awd_round_set_id (round, sqlite3_last_insert_rowid (self->db));
   after = awd_store_describe_object (G_OBJECT (round), NULL);
   if (!awd_store_audit (self, awd_round_get_id (round), "insert", "round",
                         awd_round_get_id (round), NULL, after, error))
@@ -323,6 +278,18 @@ fail:
   awd_store_rollback (self);
   awd_round_set_id (round, 0);
   return FALSE;
+}
+
+gboolean
+awd_store_bulk_insert_round (AwdStore  *self,
+                             AwdRound  *round,
+                             GError   **error)
+{
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AWD_IS_ROUND (round), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  return validate_round (round, error) && insert_round_row (self, round, error);
 }
 
 /**
@@ -348,12 +315,6 @@ awd_store_save_round (AwdStore  *self,
   round_id = awd_round_get_id (round);
   if (!validate_round (round, error))
     return FALSE;
-  if (awd_round_get_status (round) == AWD_ROUND_STATUS_FINAL)
-    {
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
-                           _("A round becomes final only by finalizing its results"));
-      return FALSE;
-    }
 
   if (!awd_store_begin (self, error))
     return FALSE;

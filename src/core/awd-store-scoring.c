@@ -17,35 +17,6 @@
 
 #define SCORE_EPSILON 1e-9
 
-static gboolean
-refuse (GError     **error,
-        const char  *message)
-{
-  g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-finish_change (AwdStore    *self,
-               gboolean     ok,
-               gint64       round_id,
-               const char  *action,
-               const char  *entity,
-               gint64       entity_id,
-               const char  *before,
-               const char  *after,
-               GError     **error)
-{
-  if (ok)
-    ok = awd_store_audit (self, round_id, action, entity, entity_id, before, after, error);
-  if (!ok)
-    {
-      awd_store_rollback (self);
-      return FALSE;
-    }
-  return awd_store_commit (self, error);
-}
-
 /* The shortest text that reads back as the same double, with a dot and
  * no exponent: 10, 0.5, 7.25. */
 static char *
@@ -140,13 +111,13 @@ round_of_cell (AwdStore  *self,
   sqlite3_reset (stmt);
 
   if (j == 0)
-    return refuse (error, _("The juror no longer exists")), 0;
+    return awd_store_refuse (error, _("The juror no longer exists")), 0;
   if (n == 0)
-    return refuse (error, _("The nomination no longer exists")), 0;
+    return awd_store_refuse (error, _("The nomination no longer exists")), 0;
   if (criterion_id > 0 && c == 0)
-    return refuse (error, _("The criterion no longer exists")), 0;
+    return awd_store_refuse (error, _("The criterion no longer exists")), 0;
   if (n != j || (criterion_id > 0 && c != j))
-    return refuse (error, _("The juror, the nomination and the criterion belong to different rounds")), 0;
+    return awd_store_refuse (error, _("The juror, the nomination and the criterion belong to different rounds")), 0;
   return j;
 }
 
@@ -242,7 +213,7 @@ awd_store_set_conflict (AwdStore    *self,
       g_autofree char *extra = g_strdup_printf ("reason: %s", reason != NULL ? reason : "");
       after = describe_cell (juror_id, nomination_id, 0, extra);
     }
-  return finish_change (self, ok, round_id, "insert", "conflict", nomination_id, NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "insert", "conflict", nomination_id, NULL, after, error);
 }
 
 gboolean
@@ -271,7 +242,7 @@ awd_store_remove_conflict (AwdStore  *self,
       ok = awd_store_step_done (self, stmt, error);
       before = describe_cell (juror_id, nomination_id, 0, NULL);
     }
-  return finish_change (self, ok, round_id, "delete", "conflict", nomination_id, before, NULL, error);
+  return awd_store_finish_change (self, ok, round_id, "delete", "conflict", nomination_id, before, NULL, error);
 }
 
 static void
@@ -281,6 +252,18 @@ clear_conflict_row (gpointer data)
   g_clear_pointer (&row->reason, g_free);
 }
 
+static void
+add_conflict_row (sqlite3_stmt *stmt,
+                  gpointer      rows)
+{
+  AwdConflictRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    sqlite3_column_int64 (stmt, 1),
+    awd_store_column_text (stmt, 2),
+  };
+  g_array_append_val ((GArray *) rows, row);
+}
+
 GArray *
 awd_store_list_conflicts (AwdStore  *self,
                           gint64     round_id,
@@ -288,7 +271,6 @@ awd_store_list_conflicts (AwdStore  *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdConflictRow));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -299,21 +281,8 @@ awd_store_list_conflicts (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AwdConflictRow row = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        awd_store_column_text (stmt, 2),
-      };
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_conflict_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -349,7 +318,7 @@ insert_score_row (AwdStore  *self,
       if (error != NULL && *error != NULL && strstr ((*error)->message, "UNIQUE") != NULL)
         {
           g_clear_error (error);
-          refuse (error, _("The juror already has a score for this nomination and criterion"));
+          awd_store_refuse (error, _("The juror already has a score for this nomination and criterion"));
         }
       return FALSE;
     }
@@ -548,7 +517,7 @@ awd_store_set_score (AwdStore  *self,
                               awd_round_get_scale_step (round), value, error) &&
        has_conflict (self, juror_id, nomination_id, &conflict, error);
   if (ok && conflict)
-    ok = refuse (error, _("The juror has a conflict of interest with this nomination and cannot score it"));
+    ok = awd_store_refuse (error, _("The juror has a conflict of interest with this nomination and cannot score it"));
   if (ok)
     {
       g_autoptr(GError) local_error = NULL;
@@ -576,7 +545,7 @@ awd_store_set_score (AwdStore  *self,
       extra = g_strdup_printf ("value: %s", value_text);
       after = describe_cell (juror_id, nomination_id, criterion_id, extra);
     }
-  return finish_change (self, ok, round_id, "update", "score", nomination_id, before, after, error);
+  return awd_store_finish_change (self, ok, round_id, "update", "score", nomination_id, before, after, error);
 }
 
 gboolean
@@ -607,7 +576,7 @@ awd_store_clear_score (AwdStore  *self,
       ok = awd_store_step_done (self, stmt, error);
       before = describe_cell (juror_id, nomination_id, criterion_id, NULL);
     }
-  return finish_change (self, ok, round_id, "delete", "score", nomination_id, before, NULL, error);
+  return awd_store_finish_change (self, ok, round_id, "delete", "score", nomination_id, before, NULL, error);
 }
 
 /* The ranks of a round's jurors, nominations or criteria in the export's
@@ -878,7 +847,7 @@ awd_store_set_comment (AwdStore    *self,
       g_autofree char *extra = g_strdup_printf ("text: %s", text != NULL ? text : "");
       after = describe_cell (juror_id, nomination_id, 0, extra);
     }
-  return finish_change (self, ok, round_id, "update", "comment", nomination_id, NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "update", "comment", nomination_id, NULL, after, error);
 }
 
 static void
@@ -888,6 +857,18 @@ clear_comment_row (gpointer data)
   g_clear_pointer (&row->text, g_free);
 }
 
+static void
+add_comment_row (sqlite3_stmt *stmt,
+                 gpointer      rows)
+{
+  AwdCommentRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    sqlite3_column_int64 (stmt, 1),
+    awd_store_column_text (stmt, 2),
+  };
+  g_array_append_val ((GArray *) rows, row);
+}
+
 GArray *
 awd_store_list_comments (AwdStore  *self,
                          gint64     round_id,
@@ -895,7 +876,6 @@ awd_store_list_comments (AwdStore  *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdCommentRow));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -906,21 +886,8 @@ awd_store_list_comments (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AwdCommentRow row = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        awd_store_column_text (stmt, 2),
-      };
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_comment_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -974,8 +941,16 @@ awd_store_set_votes (AwdStore  *self,
        awd_store_bulk_insert_votes (self, nomination_id, count, error);
   if (ok && count >= 0)
     after = g_strdup_printf ("count: %" G_GINT64_FORMAT, count);
-  return finish_change (self, ok, round_id, count >= 0 ? "update" : "delete", "vote",
-                        nomination_id, NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, count >= 0 ? "update" : "delete", "vote",
+                                  nomination_id, NULL, after, error);
+}
+
+static void
+add_vote_row (sqlite3_stmt *stmt,
+              gpointer      rows)
+{
+  AwdVoteRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+  g_array_append_val ((GArray *) rows, row);
 }
 
 GArray *
@@ -985,7 +960,6 @@ awd_store_list_votes (AwdStore  *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdVoteRow));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -995,17 +969,8 @@ awd_store_list_votes (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AwdVoteRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_vote_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -1024,7 +989,7 @@ awd_store_bulk_insert_award (AwdStore     *self,
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
   if ((guint) mark > AWD_AWARD_MARK_DIPLOMA)
-    return refuse (error, _("The award mark is not known"));
+    return awd_store_refuse (error, _("The award mark is not known"));
 
   if (mark == AWD_AWARD_MARK_NONE && (note == NULL || *note == '\0'))
     {
@@ -1067,7 +1032,7 @@ awd_store_set_award (AwdStore     *self,
   if (ok)
     after = g_strdup_printf ("mark: %s\nnote: %s", awd_award_mark_to_string (mark),
                              note != NULL ? note : "");
-  return finish_change (self, ok, round_id, "update", "award", nomination_id, NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "update", "award", nomination_id, NULL, after, error);
 }
 
 static void
@@ -1077,6 +1042,19 @@ clear_award_row (gpointer data)
   g_clear_pointer (&row->note, g_free);
 }
 
+static void
+add_award_row (sqlite3_stmt *stmt,
+               gpointer      rows)
+{
+  AwdAwardRow row = { sqlite3_column_int64 (stmt, 0), AWD_AWARD_MARK_NONE, NULL };
+  const char *mark = (const char *) sqlite3_column_text (stmt, 1);
+
+  if (mark != NULL)
+    awd_award_mark_from_string (mark, &row.mark);
+  row.note = awd_store_column_text (stmt, 2);
+  g_array_append_val ((GArray *) rows, row);
+}
+
 GArray *
 awd_store_list_awards (AwdStore  *self,
                        gint64     round_id,
@@ -1084,7 +1062,6 @@ awd_store_list_awards (AwdStore  *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdAwardRow));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -1095,22 +1072,8 @@ awd_store_list_awards (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AwdAwardRow row = { sqlite3_column_int64 (stmt, 0), AWD_AWARD_MARK_NONE, NULL };
-      const char *mark = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (mark != NULL)
-        awd_award_mark_from_string (mark, &row.mark);
-      row.note = awd_store_column_text (stmt, 2);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_award_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -1142,15 +1105,15 @@ awd_store_bulk_set_winner (AwdStore  *self,
 
       sqlite3_reset (stmt);
       if (nomination_id > 0 && !direct)
-        return refuse (error, _("Only a direct-prize category has a winner"));
+        return awd_store_refuse (error, _("Only a direct-prize category has a winner"));
       if (nomination_id > 0 && nomination_category != category_id)
-        return refuse (error, _("The winner must be a nomination of the same category"));
+        return awd_store_refuse (error, _("The winner must be a nomination of the same category"));
     }
   else
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        return refuse (error, _("The category no longer exists"));
+        return awd_store_refuse (error, _("The category no longer exists"));
       return awd_store_set_error (self, rc, error);
     }
 
@@ -1181,7 +1144,7 @@ awd_store_set_category_winner (AwdStore  *self,
        awd_store_bulk_set_winner (self, category_id, nomination_id, error);
   if (ok)
     after = g_strdup_printf ("winner: %" G_GINT64_FORMAT, nomination_id);
-  return finish_change (self, ok, round_id, "update", "category", category_id, NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "update", "category", category_id, NULL, after, error);
 }
 
 /* Results -------------------------------------------------------------- */
@@ -1193,6 +1156,26 @@ clear_result_row (gpointer data)
   g_clear_pointer (&row->note, g_free);
 }
 
+static void
+add_result_row (sqlite3_stmt *stmt,
+                gpointer      rows)
+{
+  AwdResultRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    sqlite3_column_int64 (stmt, 1),
+    sqlite3_column_int (stmt, 2),
+    sqlite3_column_double (stmt, 3),
+    AWD_AWARD_MARK_NONE,
+    NULL,
+  };
+  const char *mark = (const char *) sqlite3_column_text (stmt, 4);
+
+  if (mark != NULL)
+    awd_award_mark_from_string (mark, &row.mark);
+  row.note = awd_store_column_text (stmt, 5);
+  g_array_append_val ((GArray *) rows, row);
+}
+
 GArray *
 awd_store_list_results (AwdStore  *self,
                         gint64     round_id,
@@ -1200,7 +1183,6 @@ awd_store_list_results (AwdStore  *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdResultRow));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -1212,29 +1194,8 @@ awd_store_list_results (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AwdResultRow row = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        sqlite3_column_int (stmt, 2),
-        sqlite3_column_double (stmt, 3),
-        AWD_AWARD_MARK_NONE,
-        NULL,
-      };
-      const char *mark = (const char *) sqlite3_column_text (stmt, 4);
-
-      if (mark != NULL)
-        awd_award_mark_from_string (mark, &row.mark);
-      row.note = awd_store_column_text (stmt, 5);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!awd_store_foreach_row (self, stmt, add_result_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 

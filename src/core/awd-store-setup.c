@@ -9,38 +9,10 @@
 #include <string.h>
 
 #include "awd-store-private.h"
+#include "awd-store-import.h"
 
 /* A round's set-up: categories, criteria and the jury panel. Each change is
  * one transaction with its audit row; a final round refuses all of them. */
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[strspn (text, " \t\n")] == '\0';
-}
-
-static gboolean
-refuse (GError     **error,
-        const char  *message)
-{
-  g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* A person-readable message for a UNIQUE failure on (round_id, name). */
-static gboolean
-explain_duplicate (GError     **error,
-                   const char  *message)
-{
-  if (error != NULL && *error != NULL &&
-      g_error_matches (*error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID) &&
-      strstr ((*error)->message, "UNIQUE") != NULL)
-    {
-      g_clear_error (error);
-      g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID, message);
-    }
-  return FALSE;
-}
 
 static int
 next_position (AwdStore    *self,
@@ -62,30 +34,6 @@ next_position (AwdStore    *self,
     awd_store_set_error (self, sqlite3_errcode (self->db), error);
   sqlite3_reset (stmt);
   return position;
-}
-
-/* Runs the end of every setter: audit, then commit; or roll back. */
-static gboolean
-finish_change (AwdStore    *self,
-               gboolean     ok,
-               gint64       round_id,
-               const char  *action,
-               const char  *entity,
-               gint64       entity_id,
-               const char  *before,
-               const char  *after,
-               GError     **error)
-{
-  if (ok)
-    ok = awd_store_audit (self, round_id, action, entity, entity_id, before, after, error);
-
-  if (!ok)
-    {
-      awd_store_rollback (self);
-      return FALSE;
-    }
-
-  return awd_store_commit (self, error);
 }
 
 static gboolean
@@ -119,7 +67,7 @@ delete_row (AwdStore    *self,
   if (before != NULL)
     before_text = awd_store_describe_object (before, NULL);
 
-  return finish_change (self, ok, round_id, "delete", table, id, before_text, NULL, error);
+  return awd_store_finish_change (self, ok, round_id, "delete", table, id, before_text, NULL, error);
 }
 
 /* Categories ------------------------------------------------------------ */
@@ -148,22 +96,12 @@ get_category (AwdStore  *self,
   sqlite3_stmt *stmt = awd_store_prepare (self,
                                           "SELECT id, round_id, position, name, kind, winner_id"
                                           " FROM category WHERE id = ?1", error);
-  AwdCategory *category = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    category = category_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                         _("The category no longer exists"));
-  else  /* a failed read is not a missing row */
-    awd_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return category;
+  return awd_store_get_object (self, stmt, (AwdStoreObjectFunc) category_from_row,
+                               _("The category no longer exists"), error);
 }
 
 GListModel *
@@ -171,9 +109,7 @@ awd_store_list_categories (AwdStore  *self,
                            gint64     round_id,
                            GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (AWD_TYPE_CATEGORY);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -183,29 +119,44 @@ awd_store_list_categories (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdCategory) category = category_from_row (stmt);
-      g_list_store_append (list, category);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_CATEGORY,
+                                 (AwdStoreObjectFunc) category_from_row, error);
 }
 
 static gboolean
 validate_category (AwdCategory  *category,
                    GError      **error)
 {
-  if (is_blank (awd_category_get_name (category)))
-    return refuse (error, _("The category needs a name"));
+  if (awd_store_is_blank (awd_category_get_name (category)))
+    return awd_store_refuse (error, _("The category needs a name"));
+  if ((guint) awd_category_get_kind (category) > AWD_CATEGORY_KIND_DIRECT)
+    return awd_store_refuse (error, _("The category's kind is not known"));
   if (awd_category_get_winner_id (category) > 0 &&
       awd_category_get_kind (category) != AWD_CATEGORY_KIND_DIRECT)
-    return refuse (error, _("Only a direct-award category has a recorded winner"));
+    return awd_store_refuse (error, _("Only a direct-award category has a recorded winner"));
+  return TRUE;
+}
+
+/* The row of a new category at @position; its id is set on success. */
+static gboolean
+insert_category_row (AwdStore     *self,
+                     AwdCategory  *category,
+                     int           position,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = awd_store_prepare (self,
+                                          "INSERT INTO category (round_id, position, name, kind)"
+                                          " VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, awd_category_get_round_id (category));
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, awd_category_get_name (category), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, awd_category_kind_to_string (awd_category_get_kind (category)), -1, SQLITE_STATIC);
+  if (!awd_store_step_done (self, stmt, error))
+    return FALSE;
+  awd_category_set_id (category, sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
 
@@ -216,7 +167,6 @@ awd_store_insert_category (AwdStore     *self,
 {
   g_autofree char *after = NULL;
   gint64 round_id = awd_category_get_round_id (category);
-  sqlite3_stmt *stmt;
   gboolean ok;
   int position;
 
@@ -226,29 +176,36 @@ awd_store_insert_category (AwdStore     *self,
     return FALSE;
 
   ok = awd_store_require_writable (self, round_id, error) &&
-       (position = next_position (self, "category", round_id, error)) > 0 &&
-       (stmt = awd_store_prepare (self,
-                                  "INSERT INTO category (round_id, position, name, kind)"
-                                  " VALUES (?1, ?2, ?3, ?4)", error)) != NULL;
+       (position = next_position (self, "category", round_id, error)) > 0;
+  if (ok && !(ok = insert_category_row (self, category, position, error)))
+    awd_store_explain_unique (error, _("The round already has a category with this name"));
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, round_id);
-      sqlite3_bind_int (stmt, 2, position);
-      sqlite3_bind_text (stmt, 3, awd_category_get_name (category), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, awd_category_kind_to_string (awd_category_get_kind (category)), -1, SQLITE_STATIC);
-      ok = awd_store_step_done (self, stmt, error);
-      if (!ok)
-        explain_duplicate (error, _("The round already has a category with this name"));
-    }
-  if (ok)
-    {
-      awd_category_set_id (category, sqlite3_last_insert_rowid (self->db));
       awd_category_set_position (category, position);
       after = awd_store_describe_object (G_OBJECT (category), NULL);
     }
 
-  return finish_change (self, ok, round_id, "insert", "category",
-                        awd_category_get_id (category), NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "insert", "category",
+                                  awd_category_get_id (category), NULL, after, error);
+}
+
+gboolean
+awd_store_bulk_insert_category (AwdStore     *self,
+                                AwdCategory  *category,
+                                GError      **error)
+{
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (!validate_category (category, error))
+    return FALSE;
+  if (!insert_category_row (self, category, awd_category_get_position (category), error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The round already has a category named “%s”"),
+                                                  awd_category_get_name (category));
+      return awd_store_explain_unique (error, message);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -282,7 +239,7 @@ awd_store_save_category (AwdStore     *self,
       sqlite3_bind_int64 (stmt, 4, id);
       ok = awd_store_step_done (self, stmt, error);
       if (!ok)
-        explain_duplicate (error, _("The round already has a category with this name"));
+        awd_store_explain_unique (error, _("The round already has a category with this name"));
     }
   if (ok)
     {
@@ -290,8 +247,8 @@ awd_store_save_category (AwdStore     *self,
       after_text = awd_store_describe_object (G_OBJECT (category), G_OBJECT (before));
     }
 
-  return finish_change (self, ok, before != NULL ? awd_category_get_round_id (before) : 0,
-                        "update", "category", id, before_text, after_text, error);
+  return awd_store_finish_change (self, ok, before != NULL ? awd_category_get_round_id (before) : 0,
+                                  "update", "category", id, before_text, after_text, error);
 }
 
 gboolean
@@ -343,22 +300,12 @@ get_criterion (AwdStore  *self,
   sqlite3_stmt *stmt = awd_store_prepare (self,
                                           "SELECT id, round_id, position, name, description, weight"
                                           " FROM criterion WHERE id = ?1", error);
-  AwdCriterion *criterion = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    criterion = criterion_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                         _("The criterion no longer exists"));
-  else  /* a failed read is not a missing row */
-    awd_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return criterion;
+  return awd_store_get_object (self, stmt, (AwdStoreObjectFunc) criterion_from_row,
+                               _("The criterion no longer exists"), error);
 }
 
 GListModel *
@@ -366,9 +313,7 @@ awd_store_list_criteria (AwdStore  *self,
                          gint64     round_id,
                          GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (AWD_TYPE_CRITERION);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -378,18 +323,8 @@ awd_store_list_criteria (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdCriterion) criterion = criterion_from_row (stmt);
-      g_list_store_append (list, criterion);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_CRITERION,
+                                 (AwdStoreObjectFunc) criterion_from_row, error);
 }
 
 static gboolean
@@ -398,10 +333,34 @@ validate_criterion (AwdCriterion  *criterion,
 {
   double weight = awd_criterion_get_weight (criterion);
 
-  if (is_blank (awd_criterion_get_name (criterion)))
-    return refuse (error, _("The criterion needs a name"));
+  if (awd_store_is_blank (awd_criterion_get_name (criterion)))
+    return awd_store_refuse (error, _("The criterion needs a name"));
   if (!isfinite (weight) || !(weight > 0))
-    return refuse (error, _("The weight must be a number greater than zero"));
+    return awd_store_refuse (error, _("The weight must be a number greater than zero"));
+  return TRUE;
+}
+
+/* The row of a new criterion at @position; its id is set on success. */
+static gboolean
+insert_criterion_row (AwdStore      *self,
+                      AwdCriterion  *criterion,
+                      int            position,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt = awd_store_prepare (self,
+                                          "INSERT INTO criterion (round_id, position, name, description, weight)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, awd_criterion_get_round_id (criterion));
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, awd_criterion_get_name (criterion), -1, SQLITE_TRANSIENT);
+  awd_store_bind_text (stmt, 4, awd_criterion_get_description (criterion));
+  sqlite3_bind_double (stmt, 5, awd_criterion_get_weight (criterion));
+  if (!awd_store_step_done (self, stmt, error))
+    return FALSE;
+  awd_criterion_set_id (criterion, sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
 
@@ -412,7 +371,6 @@ awd_store_insert_criterion (AwdStore      *self,
 {
   g_autofree char *after = NULL;
   gint64 round_id = awd_criterion_get_round_id (criterion);
-  sqlite3_stmt *stmt;
   gboolean ok;
   int position;
 
@@ -423,27 +381,27 @@ awd_store_insert_criterion (AwdStore      *self,
 
   ok = awd_store_require_writable (self, round_id, error) &&
        (position = next_position (self, "criterion", round_id, error)) > 0 &&
-       (stmt = awd_store_prepare (self,
-                                  "INSERT INTO criterion (round_id, position, name, description, weight)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5)", error)) != NULL;
+       insert_criterion_row (self, criterion, position, error);
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, round_id);
-      sqlite3_bind_int (stmt, 2, position);
-      sqlite3_bind_text (stmt, 3, awd_criterion_get_name (criterion), -1, SQLITE_TRANSIENT);
-      awd_store_bind_text (stmt, 4, awd_criterion_get_description (criterion));
-      sqlite3_bind_double (stmt, 5, awd_criterion_get_weight (criterion));
-      ok = awd_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    {
-      awd_criterion_set_id (criterion, sqlite3_last_insert_rowid (self->db));
       awd_criterion_set_position (criterion, position);
       after = awd_store_describe_object (G_OBJECT (criterion), NULL);
     }
 
-  return finish_change (self, ok, round_id, "insert", "criterion",
-                        awd_criterion_get_id (criterion), NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "insert", "criterion",
+                                  awd_criterion_get_id (criterion), NULL, after, error);
+}
+
+gboolean
+awd_store_bulk_insert_criterion (AwdStore      *self,
+                                 AwdCriterion  *criterion,
+                                 GError       **error)
+{
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  return validate_criterion (criterion, error) &&
+         insert_criterion_row (self, criterion, awd_criterion_get_position (criterion), error);
 }
 
 gboolean
@@ -483,8 +441,8 @@ awd_store_save_criterion (AwdStore      *self,
       after_text = awd_store_describe_object (G_OBJECT (criterion), G_OBJECT (before));
     }
 
-  return finish_change (self, ok, before != NULL ? awd_criterion_get_round_id (before) : 0,
-                        "update", "criterion", id, before_text, after_text, error);
+  return awd_store_finish_change (self, ok, before != NULL ? awd_criterion_get_round_id (before) : 0,
+                                  "update", "criterion", id, before_text, after_text, error);
 }
 
 gboolean
@@ -525,7 +483,7 @@ awd_store_move_criterion (AwdStore  *self,
   ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
        (criteria = awd_store_list_criteria (self, round_id, error)) != NULL;
   if (!ok)
-    return finish_change (self, FALSE, 0, NULL, NULL, 0, NULL, NULL, error);
+    return awd_store_finish_change (self, FALSE, 0, NULL, NULL, 0, NULL, NULL, error);
 
   n = g_list_model_get_n_items (criteria);
   order = g_ptr_array_new_with_free_func (g_object_unref);
@@ -554,8 +512,8 @@ awd_store_move_criterion (AwdStore  *self,
   g_ptr_array_unref (order);
 
   after = g_strdup_printf ("position: %d", new_position);
-  return finish_change (self, ok, round_id, "move", "criterion", criterion_id,
-                        NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "move", "criterion", criterion_id,
+                                  NULL, after, error);
 }
 
 /* Jurors ---------------------------------------------------------------- */
@@ -587,22 +545,12 @@ get_juror (AwdStore  *self,
            GError   **error)
 {
   sqlite3_stmt *stmt = awd_store_prepare (self, "SELECT " JUROR_COLUMNS " FROM juror WHERE id = ?1", error);
-  AwdJuror *juror = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    juror = juror_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                         _("The juror no longer exists"));
-  else  /* a failed read is not a missing row */
-    awd_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return juror;
+  return awd_store_get_object (self, stmt, (AwdStoreObjectFunc) juror_from_row,
+                               _("The juror no longer exists"), error);
 }
 
 GListModel *
@@ -610,9 +558,7 @@ awd_store_list_jurors (AwdStore  *self,
                        gint64     round_id,
                        GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (AWD_TYPE_JUROR);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AWD_IS_STORE (self), NULL);
 
@@ -621,18 +567,8 @@ awd_store_list_jurors (AwdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AwdJuror) juror = juror_from_row (stmt);
-      g_list_store_append (list, juror);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      awd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return awd_store_list_objects (self, stmt, AWD_TYPE_JUROR,
+                                 (AwdStoreObjectFunc) juror_from_row, error);
 }
 
 /* An e-mail address needs one @ with something on both sides and a dot in
@@ -654,12 +590,12 @@ static gboolean
 validate_juror (AwdJuror  *juror,
                 GError   **error)
 {
-  if (is_blank (awd_juror_get_name (juror)))
-    return refuse (error, _("The juror needs a name"));
+  if (awd_store_is_blank (awd_juror_get_name (juror)))
+    return awd_store_refuse (error, _("The juror needs a name"));
   if (!awd_email_is_valid (awd_juror_get_email (juror)))
-    return refuse (error, _("The e-mail address is not valid; it should look like name@example.org"));
-  if (awd_juror_get_withdrawn (juror) && is_blank (awd_juror_get_withdrawn_reason (juror)))
-    return refuse (error, _("Say why the juror is withdrawn"));
+    return awd_store_refuse (error, _("The e-mail address is not valid; it should look like name@example.org"));
+  if (awd_juror_get_withdrawn (juror) && awd_store_is_blank (awd_juror_get_withdrawn_reason (juror)))
+    return awd_store_refuse (error, _("Say why the juror is withdrawn"));
   return TRUE;
 }
 
@@ -696,6 +632,29 @@ bind_juror (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 7, awd_juror_get_submitted (juror));
 }
 
+/* The row of a new juror at @position; its id is set on success. */
+static gboolean
+insert_juror_row (AwdStore  *self,
+                  AwdJuror  *juror,
+                  int        position,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = awd_store_prepare (self,
+                                          "INSERT INTO juror (name, affiliation, email, chair, withdrawn,"
+                                          " withdrawn_reason, submitted, round_id, position)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_juror (stmt, juror);
+  sqlite3_bind_int64 (stmt, 8, awd_juror_get_round_id (juror));
+  sqlite3_bind_int (stmt, 9, position);
+  if (!awd_store_step_done (self, stmt, error))
+    return FALSE;
+  awd_juror_set_id (juror, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
 gboolean
 awd_store_insert_juror (AwdStore  *self,
                         AwdJuror  *juror,
@@ -703,7 +662,6 @@ awd_store_insert_juror (AwdStore  *self,
 {
   g_autofree char *after = NULL;
   gint64 round_id = awd_juror_get_round_id (juror);
-  sqlite3_stmt *stmt;
   gboolean ok;
   int position;
 
@@ -714,29 +672,50 @@ awd_store_insert_juror (AwdStore  *self,
 
   ok = awd_store_require_writable (self, round_id, error) &&
        (position = next_position (self, "juror", round_id, error)) > 0 &&
-       clear_other_chairs (self, juror, error) &&
-       (stmt = awd_store_prepare (self,
-                                  "INSERT INTO juror (name, affiliation, email, chair, withdrawn,"
-                                  " withdrawn_reason, submitted, round_id, position)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) != NULL;
+       clear_other_chairs (self, juror, error);
+  if (ok && !(ok = insert_juror_row (self, juror, position, error)))
+    awd_store_explain_unique (error, _("The jury already has a member with this name"));
   if (ok)
     {
-      bind_juror (stmt, juror);
-      sqlite3_bind_int64 (stmt, 8, round_id);
-      sqlite3_bind_int (stmt, 9, position);
-      ok = awd_store_step_done (self, stmt, error);
-      if (!ok)
-        explain_duplicate (error, _("The jury already has a member with this name"));
-    }
-  if (ok)
-    {
-      awd_juror_set_id (juror, sqlite3_last_insert_rowid (self->db));
       awd_juror_set_position (juror, position);
       after = awd_store_describe_object (G_OBJECT (juror), NULL);
     }
 
-  return finish_change (self, ok, round_id, "insert", "juror",
-                        awd_juror_get_id (juror), NULL, after, error);
+  return awd_store_finish_change (self, ok, round_id, "insert", "juror",
+                                  awd_juror_get_id (juror), NULL, after, error);
+}
+
+/* Imported data may lack a withdrawn juror's reason, and an import names
+ * the juror whose address or name is refused. */
+gboolean
+awd_store_bulk_insert_juror (AwdStore  *self,
+                             AwdJuror  *juror,
+                             GError   **error)
+{
+  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (awd_store_is_blank (awd_juror_get_name (juror)))
+    return awd_store_refuse (error, _("The juror needs a name"));
+  if (!awd_email_is_valid (awd_juror_get_email (juror)))
+    {
+      g_set_error (error, AWD_STORE_ERROR, AWD_STORE_ERROR_INVALID,
+                   _("The e-mail address “%s” is not valid; it should look like name@example.org"),
+                   awd_juror_get_email (juror));
+      return FALSE;
+    }
+
+  if (!insert_juror_row (self, juror, awd_juror_get_position (juror), error))
+    {
+      g_autofree char *message = NULL;
+
+      if (error != NULL && *error != NULL && strstr ((*error)->message, "juror.round_id") != NULL &&
+          awd_juror_get_chair (juror))
+        return awd_store_explain_unique (error, _("The jury has more than one chair"));
+      message = g_strdup_printf (_("The jury already has a member named “%s”"), awd_juror_get_name (juror));
+      return awd_store_explain_unique (error, message);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -770,7 +749,7 @@ awd_store_save_juror (AwdStore  *self,
       sqlite3_bind_int64 (stmt, 8, id);
       ok = awd_store_step_done (self, stmt, error);
       if (!ok)
-        explain_duplicate (error, _("The jury already has a member with this name"));
+        awd_store_explain_unique (error, _("The jury already has a member with this name"));
     }
   if (ok)
     {
@@ -778,8 +757,8 @@ awd_store_save_juror (AwdStore  *self,
       after_text = awd_store_describe_object (G_OBJECT (juror), G_OBJECT (before));
     }
 
-  return finish_change (self, ok, before != NULL ? awd_juror_get_round_id (before) : 0,
-                        "update", "juror", id, before_text, after_text, error);
+  return awd_store_finish_change (self, ok, before != NULL ? awd_juror_get_round_id (before) : 0,
+                                  "update", "juror", id, before_text, after_text, error);
 }
 
 gboolean
