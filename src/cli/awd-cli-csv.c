@@ -10,14 +10,6 @@
 
 /* `import-csv ROUND FILE.csv` and `nominations ROUND [--search TEXT]`. */
 
-/* The file as the person typed it, for messages (a file name may be any
- * bytes; the message must be UTF-8). */
-static char *
-display_path (const char *path)
-{
-  return g_filename_display_name (path);
-}
-
 static int
 run_import_csv (AwdCliContext  *ctx,
                 int             argc,
@@ -28,7 +20,6 @@ run_import_csv (AwdCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
   g_auto(GStrv) unknown = NULL;
-  GPtrArray *problems;
   gint64 round_id;
   guint error_line = 0;
   guint n_added = 0;
@@ -37,7 +28,9 @@ run_import_csv (AwdCliContext  *ctx,
     return AWD_CLI_EXIT_USAGE;
   if (!awd_cli_parse_round_id (argv[1], &round_id, &error))
     return awd_cli_usage_error (ctx, "%s", error->message);
-  shown = display_path (argv[2]);
+  /* The file as the person typed it, for messages (a file name may be any
+   * bytes; the message must be UTF-8). */
+  shown = g_filename_display_name (argv[2]);
 
   store = awd_cli_open_store (ctx, &error);
   if (store == NULL)
@@ -65,16 +58,7 @@ run_import_csv (AwdCliContext  *ctx,
     }
 
   if (!awd_csv_nominations_import (import, store, round_id, &n_added, &error))
-    {
-      problems = awd_csv_nominations_get_problems (import);
-      if (problems->len > 0)
-        {
-          g_autofree char *line = awd_csv_problem_format (g_ptr_array_index (problems, 0), shown);
-          awd_cli_message ("%s", line);
-          return AWD_CLI_EXIT_FAILURE;
-        }
-      return awd_cli_fail (error);
-    }
+    return awd_cli_fail_import (awd_csv_nominations_get_problems (import), shown, error);
 
   awd_cli_message (g_dngettext (GETTEXT_PACKAGE, "Added %u nomination from %s",
                                 "Added %u nominations from %s", n_added),

@@ -33,17 +33,9 @@ run_import_votes (AwdCliContext  *ctx,
   if (store == NULL)
     return awd_cli_fail (error);
 
+  /* Name the file as it was typed, not only its base name. */
   if (!awd_csv_votes_import_file (store, round_id, argv[2], problems, &n_counts, &error))
-    {
-      /* Name the file as it was typed, not only its base name. */
-      if (problems->len > 0)
-        {
-          g_autofree char *line = awd_csv_problem_format (g_ptr_array_index (problems, 0), shown);
-          awd_cli_message ("%s", line);
-          return AWD_CLI_EXIT_FAILURE;
-        }
-      return awd_cli_fail (error);
-    }
+    return awd_cli_fail_import (problems, shown, error);
 
   awd_cli_message (g_dngettext (GETTEXT_PACKAGE, "Set %u vote count from %s",
                                 "Set %u vote counts from %s", n_counts),

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "awd-cli.h"
+#include "awd-csv-reader.h"
 
 /* award-desk-cli: reads the global options, finds the command in the table
  * of awd-cli-commands.h and runs it. The helpers below are what every
@@ -67,6 +68,20 @@ int
 awd_cli_fail (const GError *error)
 {
   print_line (error != NULL ? error->message : _("Unknown error"));
+  return AWD_CLI_EXIT_FAILURE;
+}
+
+int
+awd_cli_fail_import (GPtrArray    *problems,
+                     const char   *shown,
+                     const GError *error)
+{
+  g_autofree char *line = NULL;
+
+  if (problems == NULL || problems->len == 0)
+    return awd_cli_fail (error);
+  line = awd_csv_problem_format (g_ptr_array_index (problems, 0), shown);
+  print_line (line);
   return AWD_CLI_EXIT_FAILURE;
 }
 

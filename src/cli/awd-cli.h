@@ -100,6 +100,11 @@ void        awd_cli_message          (const char          *format,
 
 /* Prints @error as one line and returns AWD_CLI_EXIT_FAILURE. */
 int         awd_cli_fail             (const GError        *error);
+/* The end of a failed CSV import: the first of @problems with the file
+ * named as the person typed it (@shown), or else @error. */
+int         awd_cli_fail_import      (GPtrArray           *problems,
+                                      const char          *shown,
+                                      const GError        *error);
 
 /* Prints the message and the command's usage line; returns AWD_CLI_EXIT_USAGE. */
 int         awd_cli_usage_error      (AwdCliContext       *ctx,

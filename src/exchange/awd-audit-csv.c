@@ -5,44 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include <string.h>
-
 #include "awd-audit-csv.h"
+#include "awd-csv-writer.h"
 
 /* Read from the store a page at a time, so a long log never sits in memory
  * twice over as objects. */
 #define PAGE_SIZE 1000
-
-static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    first)
-{
-  gsize len;
-
-  if (!first)
-    g_string_append_c (out, ';');
-  if (value == NULL || *value == '\0')
-    return;
-
-  len = strlen (value);
-  if (strpbrk (value, ";\",\r\n") == NULL && value[0] != ' ' && value[len - 1] != ' ')
-    {
-      g_string_append (out, value);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      if (*p == '\n' && (p == value || p[-1] != '\r'))
-        g_string_append_c (out, '\r');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 static void
 append_id (GString *out,
@@ -76,14 +44,14 @@ awd_audit_format_csv (AwdStore             *store,
           g_autoptr(AwdAuditEntry) entry = g_list_model_get_item (page, i);
 
           g_string_append_printf (out, "%" G_GINT64_FORMAT, awd_audit_entry_get_id (entry));
-          append_field (out, awd_audit_entry_get_at (entry), FALSE);
-          append_field (out, awd_audit_entry_get_operator (entry), FALSE);
+          awd_csv_append_field (out, awd_audit_entry_get_at (entry), FALSE);
+          awd_csv_append_field (out, awd_audit_entry_get_operator (entry), FALSE);
           append_id (out, awd_audit_entry_get_round_id (entry));
-          append_field (out, awd_audit_entry_get_action (entry), FALSE);
-          append_field (out, awd_audit_entry_get_entity (entry), FALSE);
+          awd_csv_append_field (out, awd_audit_entry_get_action (entry), FALSE);
+          awd_csv_append_field (out, awd_audit_entry_get_entity (entry), FALSE);
           append_id (out, awd_audit_entry_get_entity_id (entry));
-          append_field (out, awd_audit_entry_get_before (entry), FALSE);
-          append_field (out, awd_audit_entry_get_after (entry), FALSE);
+          awd_csv_append_field (out, awd_audit_entry_get_before (entry), FALSE);
+          awd_csv_append_field (out, awd_audit_entry_get_after (entry), FALSE);
           g_string_append (out, "\r\n");
         }
       if (n < PAGE_SIZE)

@@ -325,26 +325,6 @@ awd_csv_nominations_get_nominations (AwdCsvNominations *self)
 
 /* Checking ------------------------------------------------------------- */
 
-static void add_problem (AwdCsvNominations *self,
-                         guint              line,
-                         const char        *format,
-                         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-add_problem (AwdCsvNominations *self,
-             guint              line,
-             const char        *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (self->problems, awd_csv_problem_new (line, message));
-}
-
 /* The cell of @field in @record, trimmed; NULL when empty or unmapped. */
 static char *
 dup_cell (AwdCsvNominations  *self,
@@ -396,10 +376,10 @@ check_header (AwdCsvNominations *self,
         continue;
       if (seen[f] >= 0)
         {
-          add_problem (self, header_line,
-                       /* TRANSLATORS: the columns are numbered from 1; %s is a field name such as title */
-                       _("Columns %d and %u are both “%s”; keep one of them"),
-                       seen[f] + 1, c + 1, field_names[f]);
+          awd_csv_add_problem (self->problems, header_line,
+                               /* TRANSLATORS: the columns are numbered from 1; %s is a field name such as title */
+                               _("Columns %d and %u are both “%s”; keep one of them"),
+                               seen[f] + 1, c + 1, field_names[f]);
           ok = FALSE;
         }
       else
@@ -407,8 +387,8 @@ check_header (AwdCsvNominations *self,
     }
   if (seen[AWD_CSV_FIELD_TITLE] < 0)
     {
-      add_problem (self, header_line,
-                   _("No column holds the title: name one “title” or «Название проекта»"));
+      awd_csv_add_problem (self->problems, header_line,
+                           _("No column holds the title: name one “title” or «Название проекта»"));
       ok = FALSE;
     }
   return ok;
@@ -536,8 +516,8 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
         for (guint c = self->n_columns; c < record->n_fields; c++)
           if (record->fields[c][strspn (record->fields[c], " \t")] != '\0')
             {
-              add_problem (self, line, _("The row has %u fields but the header names %u columns"),
-                           record->n_fields, self->n_columns);
+              awd_csv_add_problem (self->problems, line, _("The row has %u fields but the header names %u columns"),
+                                   record->n_fields, self->n_columns);
               break;
             }
 
@@ -546,11 +526,11 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
           gpointer first_line;
 
           if (g_hash_table_lookup_extended (file_refs, ref, NULL, &first_line))
-            add_problem (self, line, _("The reference number “%s” is given twice (first on line %u)"),
-                         ref, GPOINTER_TO_UINT (first_line));
+            awd_csv_add_problem (self->problems, line, _("The reference number “%s” is given twice (first on line %u)"),
+                                 ref, GPOINTER_TO_UINT (first_line));
           else if (g_hash_table_contains (round_refs, ref))
-            add_problem (self, line, _("The round already has a nomination with the reference number “%s”"),
-                         ref);
+            awd_csv_add_problem (self->problems, line, _("The round already has a nomination with the reference number “%s”"),
+                                 ref);
           else
             g_hash_table_insert (file_refs, g_strdup (ref), GUINT_TO_POINTER (line));
           next_number = MAX (next_number, auto_ref_number (ref, prefix));
@@ -558,7 +538,7 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
         }
 
       if (title == NULL)
-        add_problem (self, line, _("The nomination has no title"));
+        awd_csv_add_problem (self->problems, line, _("The nomination has no title"));
       awd_nomination_set_title (n, title);
 
       value = dup_cell (self, record, AWD_CSV_FIELD_TITLE_EN);
@@ -591,16 +571,16 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
           const char *code = awd_country_lookup (country);
 
           if (code == NULL)
-            add_problem (self, line,
-                         _("The country “%s” is not known; write its ISO 3166-1 code, such as RU, or its name"),
-                         country);
+            awd_csv_add_problem (self->problems, line,
+                                 _("The country “%s” is not known; write its ISO 3166-1 code, such as RU, or its name"),
+                                 country);
           awd_nomination_set_country (n, code);
         }
 
       if (email != NULL && !awd_email_is_valid (email))
-        add_problem (self, line,
-                     _("The e-mail address “%s” is not valid; it should look like name@example.org"),
-                     email);
+        awd_csv_add_problem (self->problems, line,
+                             _("The e-mail address “%s” is not valid; it should look like name@example.org"),
+                             email);
       awd_nomination_set_contact_email (n, email);
 
       if (received != NULL)
@@ -608,9 +588,9 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
           g_autofree char *date = awd_csv_parse_date (received);
 
           if (date == NULL)
-            add_problem (self, line,
-                         _("The date received “%s” is not a date; write it as 2024-10-31 or 31.10.2024"),
-                         received);
+            awd_csv_add_problem (self->problems, line,
+                                 _("The date received “%s” is not a date; write it as 2024-10-31 or 31.10.2024"),
+                                 received);
           awd_nomination_set_received (n, date);
         }
 
@@ -619,16 +599,16 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
           AwdNominationStatus s = AWD_NOMINATION_STATUS_RECEIVED;
 
           if (!parse_status (status, &s))
-            add_problem (self, line,
-                         _("The status “%s” is not known; write received, eligible, ineligible or "
-                           "withdrawn (or «получена», «допущена», «не допущена», «отозвана»)"),
-                         status);
+            awd_csv_add_problem (self->problems, line,
+                                 _("The status “%s” is not known; write received, eligible, ineligible or "
+                                   "withdrawn (or «получена», «допущена», «не допущена», «отозвана»)"),
+                                 status);
           awd_nomination_set_status (n, s);
         }
 
       if (category != NULL && n_categories == 0)
-        add_problem (self, line, _("The round has no categories, but the row names the category “%s”"),
-                     category);
+        awd_csv_add_problem (self->problems, line, _("The round has no categories, but the row names the category “%s”"),
+                             category);
       else if (category != NULL)
         {
           g_autofree char *key = awd_csv_fold_key (category);
@@ -637,12 +617,12 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
           if (g_hash_table_lookup_extended (category_ids, key, NULL, &id))
             awd_nomination_set_category_id (n, (gint64) GPOINTER_TO_SIZE (id));
           else
-            add_problem (self, line, _("The round has no category “%s”; its categories are %s"),
-                         category, category_list);
+            awd_csv_add_problem (self->problems, line, _("The round has no category “%s”; its categories are %s"),
+                                 category, category_list);
         }
       else if (n_categories > 0)
-        add_problem (self, line, _("The nomination has no category; the round’s categories are %s"),
-                     category_list);
+        awd_csv_add_problem (self->problems, line, _("The nomination has no category; the round’s categories are %s"),
+                             category_list);
 
       g_ptr_array_add (rows, self->problems->len == problems_before ? g_object_ref (n) : NULL);
       g_array_append_val (lines, line);
@@ -663,8 +643,8 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
 
           if (next_number >= 999999999)
             {
-              add_problem (self, g_array_index (lines, guint, i),
-                           _("No reference number is left to give this nomination"));
+              awd_csv_add_problem (self->problems, g_array_index (lines, guint, i),
+                                   _("No reference number is left to give this nomination"));
               continue;
             }
           ref = g_strdup_printf ("%s%03u", prefix, ++next_number);
@@ -678,7 +658,7 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          add_problem (self, g_array_index (lines, guint, i), "%s", local_error->message);
+          awd_csv_add_problem (self->problems, g_array_index (lines, guint, i), "%s", local_error->message);
         }
     }
 
@@ -688,13 +668,7 @@ awd_csv_nominations_check (AwdCsvNominations  *self,
 
 out:
   if (self->problems->len > 0)
-    {
-      const AwdCsvProblem *first = g_ptr_array_index (self->problems, 0);
-      g_autofree char *text = awd_csv_problem_format (first, self->name);
-
-      g_set_error_literal (error, AWD_CSV_ERROR, AWD_CSV_ERROR_INVALID, text);
-      return FALSE;
-    }
+    return awd_csv_fail_with_first (self->problems, self->name, error);
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     g_list_store_append (self->nominations, g_ptr_array_index (rows, i));

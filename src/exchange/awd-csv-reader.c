@@ -431,3 +431,32 @@ awd_csv_problem_format (const AwdCsvProblem *problem,
     return g_strdup_printf ("%s:%u: %s", file_name, problem->line, problem->message);
   return g_strdup_printf ("%s: %s", file_name, problem->message);
 }
+
+void
+awd_csv_add_problem (GPtrArray  *problems,
+                     guint       line,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems, awd_csv_problem_new (line, message));
+}
+
+gboolean
+awd_csv_fail_with_first (GPtrArray   *problems,
+                         const char  *file_name,
+                         GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (problems != NULL && problems->len > 0, FALSE);
+
+  text = awd_csv_problem_format (g_ptr_array_index (problems, 0), file_name);
+  g_set_error_literal (error, AWD_CSV_ERROR, AWD_CSV_ERROR_INVALID, text);
+  return FALSE;
+}

@@ -82,6 +82,16 @@ void           awd_csv_problem_free     (AwdCsvProblem  *problem);
 /* "NAME:LINE: message", or "NAME: message" for a problem of the whole file. */
 char          *awd_csv_problem_format   (const AwdCsvProblem *problem,
                                          const char          *file_name);
+/* Appends a problem with a printf-style message to @problems. */
+void           awd_csv_add_problem      (GPtrArray      *problems,
+                                         guint           line,
+                                         const char     *format,
+                                         ...) G_GNUC_PRINTF (3, 4);
+/* Sets AWD_CSV_ERROR_INVALID with the first of @problems (not empty),
+ * formatted for @file_name; returns FALSE. */
+gboolean       awd_csv_fail_with_first  (GPtrArray      *problems,
+                                         const char     *file_name,
+                                         GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwdCsvTable, awd_csv_table_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwdCsvProblem, awd_csv_problem_free)

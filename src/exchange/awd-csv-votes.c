@@ -39,26 +39,6 @@ header_is (const char          *header,
   return FALSE;
 }
 
-static void add_problem (GPtrArray  *problems,
-                         guint       line,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-add_problem (GPtrArray  *problems,
-             guint       line,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (problems, awd_csv_problem_new (line, message));
-}
-
 /* A count: digits, with spaces (or no-break spaces) allowed between groups
  * as Russian spreadsheets write thousands; at most 15 digits. */
 static gboolean
@@ -81,18 +61,6 @@ parse_count (const char *text,
     return FALSE;
   *out_count = g_ascii_strtoll (digits->str, NULL, 10);
   return TRUE;
-}
-
-static gboolean
-fail_with_first (GPtrArray   *problems,
-                 const char  *name,
-                 GError     **error)
-{
-  const AwdCsvProblem *first = g_ptr_array_index (problems, 0);
-  g_autofree char *text = awd_csv_problem_format (first, name);
-
-  g_set_error_literal (error, AWD_CSV_ERROR, AWD_CSV_ERROR_INVALID, text);
-  return FALSE;
 }
 
 static gboolean
@@ -144,13 +112,13 @@ check_rows (AwdStore     *store,
     }
   if (ref_column < 0 || count_column < 0)
     {
-      add_problem (problems, header->line,
-                   _("The header must name the columns “ref” and “count” (or «Номер» and «Голоса»)"));
+      awd_csv_add_problem (problems, header->line,
+                           _("The header must name the columns “ref” and “count” (or «Номер» and «Голоса»)"));
       return TRUE;
     }
   if (g_hash_table_size (vote_categories) == 0)
     {
-      add_problem (problems, 0, _("The round has no category decided by public vote"));
+      awd_csv_add_problem (problems, 0, _("The round has no category decided by public vote"));
       return TRUE;
     }
 
@@ -166,14 +134,14 @@ check_rows (AwdStore     *store,
 
       if (*ref == '\0')
         {
-          add_problem (problems, record->line, _("The row has no reference number"));
+          awd_csv_add_problem (problems, record->line, _("The row has no reference number"));
           continue;
         }
       if (g_hash_table_lookup_extended (seen, ref, NULL, &first_line))
         {
-          add_problem (problems, record->line,
-                       _("The reference number “%s” is given twice (first on line %u)"),
-                       ref, GPOINTER_TO_UINT (first_line));
+          awd_csv_add_problem (problems, record->line,
+                               _("The reference number “%s” is given twice (first on line %u)"),
+                               ref, GPOINTER_TO_UINT (first_line));
           continue;
         }
       g_hash_table_insert (seen, g_strdup (ref), GUINT_TO_POINTER (record->line));
@@ -181,14 +149,14 @@ check_rows (AwdStore     *store,
       n = g_hash_table_lookup (by_ref, ref);
       category_id = n != NULL ? awd_nomination_get_category_id (n) : 0;
       if (n == NULL)
-        add_problem (problems, record->line, _("The round has no nomination “%s”"), ref);
+        awd_csv_add_problem (problems, record->line, _("The round has no nomination “%s”"), ref);
       else if (!g_hash_table_contains (vote_categories, &category_id))
-        add_problem (problems, record->line,
-                     _("The nomination “%s” is not in a category decided by public vote"), ref);
+        awd_csv_add_problem (problems, record->line,
+                             _("The nomination “%s” is not in a category decided by public vote"), ref);
 
       if (!parse_count (count_text, &row.count))
-        add_problem (problems, record->line,
-                     _("The count “%s” is not a whole number of votes (0 or more)"), count_text);
+        awd_csv_add_problem (problems, record->line,
+                             _("The count “%s” is not a whole number of votes (0 or more)"), count_text);
       else if (n != NULL)
         {
           row.nomination_id = awd_nomination_get_id (n);
@@ -237,13 +205,13 @@ awd_csv_votes_import_data (AwdStore    *store,
   if (table == NULL)
     {
       g_ptr_array_add (problems, awd_csv_problem_new (error_line, parse_error->message));
-      return fail_with_first (problems, name, error);
+      return awd_csv_fail_with_first (problems, name, error);
     }
 
   if (!check_rows (store, round_id, table, problems, rows, error))
     return FALSE;
   if (problems->len > 0)
-    return fail_with_first (problems, name, error);
+    return awd_csv_fail_with_first (problems, name, error);
   if (rows->len == 0)
     {
       g_set_error (error, AWD_CSV_ERROR, AWD_CSV_ERROR_EMPTY,

@@ -31,10 +31,10 @@ static const char * const columns[] = {
   "contact", "email", "phone", "url", "received", "status", "category",
 };
 
-static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    first)
+void
+awd_csv_append_field (GString    *out,
+                      const char *value,
+                      gboolean    first)
 {
   gsize len;
 
@@ -89,7 +89,7 @@ awd_csv_format_nominations (GListModel *nominations,
   g_return_val_if_fail (G_IS_LIST_MODEL (nominations), NULL);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    append_field (out, columns[c], c == 0);
+    awd_csv_append_field (out, columns[c], c == 0);
   g_string_append (out, "\r\n");
 
   for (guint i = 0; i < g_list_model_get_n_items (nominations); i++)
@@ -115,7 +115,7 @@ awd_csv_format_nominations (GListModel *nominations,
 
       G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (columns));
       for (guint c = 0; c < G_N_ELEMENTS (values); c++)
-        append_field (out, values[c], c == 0);
+        awd_csv_append_field (out, values[c], c == 0);
       g_string_append (out, "\r\n");
     }
 

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
  * with a BOM, `;` between fields, CRLF line ends, RFC 4180 quoting, a
  * header row of the XML names (see awd-csv-writer.c for why). */
 
+/* Appends @value to @out as one field of a line in that form: `;` before
+ * it unless it is the @first of the line, quoted when it must be. Other
+ * CSV files the application writes (the audit log) use it too. */
+void      awd_csv_append_field       (GString      *out,
+                                      const char   *value,
+                                      gboolean      first);
+
 /* The CSV text of @nominations (AwdNomination); @categories (AwdCategory,
  * nullable) give the names of their categories. */
 GBytes   *awd_csv_format_nominations (GListModel   *nominations,
