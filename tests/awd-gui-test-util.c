@@ -151,6 +151,53 @@ awd_gui_find_named (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_nth (GtkWidget  *root,
+          const char *name,
+          int        *nth)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && (*nth)-- == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, name, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+awd_gui_find_nth_named (GtkWidget  *root,
+                        const char *name,
+                        int         nth)
+{
+  GtkWidget *found = root != NULL ? find_nth (root, name, &nth) : NULL;
+
+  if (found == NULL)
+    g_test_message ("no widget named %s", name);
+  return found;
+}
+
+GtkWidget *
+awd_gui_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (root == NULL)
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = awd_gui_find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 awd_gui_screenshot (GtkWidget  *widget,
                     const char *name)

@@ -37,9 +37,17 @@ gboolean    awd_gui_pump_until        (const gboolean *done,
                                        double          seconds);
 /* The first visible toplevel of @type, or NULL. */
 GtkWidget  *awd_gui_find_toplevel     (GType          type);
-/* The @nth widget named @name under @root. */
+/* The first widget named @name under @root (itself included), or NULL. */
 GtkWidget  *awd_gui_find_named        (GtkWidget     *root,
                                        const char    *name);
+/* The @nth (0-based) widget named @name under @root, in the same order;
+ * NULL, with a test message saying so, when there is none. */
+GtkWidget  *awd_gui_find_nth_named    (GtkWidget     *root,
+                                       const char    *name,
+                                       int            nth);
+/* The first widget of @type under @root (itself included), or NULL. */
+GtkWidget  *awd_gui_find_type         (GtkWidget     *root,
+                                       GType          type);
 /* With AWD_TEST_SCREENSHOT_DIR set, saves @widget's window as DIR/NAME.png. */
 void        awd_gui_screenshot        (GtkWidget     *widget,
                                        const char    *name);

@@ -52,6 +52,25 @@ awd_test_open_store (const char *dir,
   return store;
 }
 
+void
+awd_test_store_fixture_set_up (AwdTestStoreFixture *f,
+                               gconstpointer        data)
+{
+  f->dir = awd_test_make_dir ();
+  f->path = g_build_filename (f->dir, "awards.db", NULL);
+  f->store = awd_test_open_store (f->dir, "awards.db");
+}
+
+void
+awd_test_store_fixture_tear_down (AwdTestStoreFixture *f,
+                                  gconstpointer        data)
+{
+  g_clear_object (&f->store);
+  awd_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
 gint64
 awd_test_add_round (AwdStore   *store,
                     const char *title)

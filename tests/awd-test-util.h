@@ -13,6 +13,19 @@ void      awd_test_remove_dir    (const char *dir);
 AwdStore *awd_test_open_store    (const char *dir,
                                   const char *name);
 
+/* The fixture of the tests that need only a fresh store: DIR/awards.db,
+ * opened read-write; tear-down closes it and removes the folder. */
+typedef struct {
+  char     *dir;
+  char     *path;
+  AwdStore *store;
+} AwdTestStoreFixture;
+
+void      awd_test_store_fixture_set_up    (AwdTestStoreFixture *f,
+                                            gconstpointer        data);
+void      awd_test_store_fixture_tear_down (AwdTestStoreFixture *f,
+                                            gconstpointer        data);
+
 /* A round with sensible defaults, inserted; returns its id. */
 gint64    awd_test_add_round     (AwdStore   *store,
                                   const char *title);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "awd-bench-util.h"
 #include "awd-fold.h"
 #include "awd-store-nomination-rows.h"
 #include "awd-store-nominations.h"
@@ -26,32 +27,10 @@
  * `meson test --benchmark bench-nominations`; the first argument sets the
  * number of nominations. */
 
-static const char * const words[] = {
-  "библиотека", "библиография", "международный", "проект", "перевод", "чтения", "клуб",
-  "ёлка", "ёжик", "книга", "книжный", "мост", "обмен", "наследие", "цифровой", "архив",
-  "литература", "фестиваль", "выставка", "фонд", "читатель", "школа", "конференция",
-  "сотрудничество", "Европа", "Азия", "Урал", "Сибирь", "Москва", "Казань", "Минск",
-  "диалог", "культура", "язык", "словарь", "поэзия", "журнал", "музей", "театр", "детский",
-};
-
 /* Typed one letter at a time, as a person searches. */
 static const char * const typed[] = {
   "библио", "ёлка", "книжный мост", "казань", "Сибирь", "переводчики",
 };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 static double
 percentile (GArray *values,
@@ -59,7 +38,7 @@ percentile (GArray *values,
 {
   guint i;
 
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, awd_bench_compare_doubles);
   i = (guint) (p * (values->len - 1) + 0.5);
   return g_array_index (values, double, MIN (i, values->len - 1));
 }
@@ -110,40 +89,6 @@ run_until_idle (void)
     ;
 }
 
-static void
-generate (AwdStore *store,
-          gint64    round_id,
-          guint     n)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20241031);
-  g_autoptr(GError) error = NULL;
-
-  if (!awd_store_begin (store, &error))
-    g_error ("%s", error->message);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AwdNomination) nomination = awd_nomination_new ();
-      g_autoptr(GString) title = g_string_new (NULL);
-      g_autofree char *ref = g_strdup_printf ("2024-%06u", i + 1);
-
-      for (guint w = 0; w < 4; w++)
-        g_string_append_printf (title, "%s%s", w > 0 ? " " : "",
-                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      awd_nomination_set_round_id (nomination, round_id);
-      awd_nomination_set_ref (nomination, ref);
-      awd_nomination_set_title (nomination, title->str);
-      awd_nomination_set_institution (nomination, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      awd_nomination_set_city (nomination, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      awd_nomination_set_region (nomination, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      awd_nomination_set_received (nomination, "2024-10-31");
-      if (!awd_store_bulk_insert_nomination (store, nomination, &error))
-        g_error ("%s", error->message);
-    }
-  if (!awd_store_audit (store, round_id, "import", "nominations", round_id, NULL, "bench", &error) ||
-      !awd_store_commit (store, &error))
-    g_error ("%s", error->message);
-}
-
 /* Keystroke latency of the in-memory pipeline: FTS5 ids → bitset →
  * filter over the sorted rows, until the filtered model knows its size. */
 static void
@@ -159,7 +104,7 @@ time_search_in_memory (AwdStore           *store,
         g_autofree char *prefix = g_utf8_substring (typed[w], 0, len);
         g_autoptr(GArray) ids = NULL;
         GtkBitset *before = matches;
-        double t0 = now_ms (), dt;
+        double t0 = awd_bench_now_ms (), dt;
         guint n;
 
         ids = awd_store_search_nomination_ids (store, round_id, prefix, NULL);
@@ -170,7 +115,7 @@ time_search_in_memory (AwdStore           *store,
         n = g_list_model_get_n_items (G_LIST_MODEL (filtered));
         if (n > 0)
           g_object_unref (g_list_model_get_item (G_LIST_MODEL (filtered), 0));
-        dt = now_ms () - t0;
+        dt = awd_bench_now_ms () - t0;
         g_array_append_val (latencies, dt);
         g_clear_pointer (&before, gtk_bitset_unref);
       }
@@ -204,13 +149,13 @@ time_search_in_sql (const char *db_path,
         for (guint i = 0; parts[i] != NULL; i++)
           if (*parts[i] != '\0')
             g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", parts[i]);
-        t0 = now_ms ();
+        t0 = awd_bench_now_ms ();
         sqlite3_bind_int64 (stmt, 1, round_id);
         sqlite3_bind_text (stmt, 2, match->str, -1, SQLITE_TRANSIENT);
         while (sqlite3_step (stmt) == SQLITE_ROW)
           ;
         sqlite3_reset (stmt);
-        dt = now_ms () - t0;
+        dt = awd_bench_now_ms () - t0;
         g_array_append_val (latencies, dt);
       }
   sqlite3_finalize (stmt);
@@ -239,23 +184,23 @@ main (int   argc,
   (void) gtk_init_check ();
 
   g_print ("# %u nominations, locale %s\n", n, setlocale (LC_COLLATE, NULL));
-  t0 = now_ms ();
-  generate (store, round_id, n);
-  print_ms ("generate (one transaction)", now_ms () - t0);
+  t0 = awd_bench_now_ms ();
+  awd_bench_add_nominations (store, round_id, n);
+  print_ms ("generate (one transaction)", awd_bench_now_ms () - t0);
 
   /* Time to first rows ---------------------------------------------------- */
   {
     g_autoptr(GListModel) full = NULL;
     g_autoptr(GListModel) page = NULL;
 
-    t0 = now_ms ();
+    t0 = awd_bench_now_ms ();
     full = awd_store_list_nominations (store, round_id, &error);
-    print_ms ("for comparison: every full AwdNomination", now_ms () - t0);
+    print_ms ("for comparison: every full AwdNomination", awd_bench_now_ms () - t0);
     g_clear_object (&full);
 
-    t0 = now_ms ();
+    t0 = awd_bench_now_ms ();
     page = awd_store_list_nomination_page (store, round_id, 0, 200, &error);
-    print_ms ("for comparison: one SQL page of 200 light rows", now_ms () - t0);
+    print_ms ("for comparison: one SQL page of 200 light rows", awd_bench_now_ms () - t0);
   }
 
   {
@@ -268,11 +213,11 @@ main (int   argc,
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
     double t_rows, t_first;
 
-    t0 = now_ms ();
+    t0 = awd_bench_now_ms ();
     rows = awd_store_list_nomination_rows (store, round_id, &error);
     if (rows == NULL)
       g_error ("%s", error->message);
-    t_rows = now_ms () - t0;
+    t_rows = awd_bench_now_ms () - t0;
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       g_ptr_array_add (items, g_list_model_get_item (rows, i));
     g_list_store_splice (store_rows, 0, 0, items->pdata, items->len);
@@ -281,29 +226,29 @@ main (int   argc,
     filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (sorted)), g_object_ref (filter));
     for (guint i = 0; i < 50; i++)
       g_object_unref (g_list_model_get_item (G_LIST_MODEL (filtered), i));
-    t_first = now_ms () - t0;
+    t_first = awd_bench_now_ms () - t0;
     print_ms ("light rows, all of the round (one query)", t_rows);
     print_ms ("TIME TO FIRST ROWS: rows + sort/filter models + 50 items", t_first);
 
     /* Sorting by title: collation keys computed on the first sort, kept. */
     sorter = GTK_SORTER (gtk_custom_sorter_new (compare_titles_cb, NULL, NULL));
-    t0 = now_ms ();
+    t0 = awd_bench_now_ms ();
     gtk_sort_list_model_set_sorter (sorted, sorter);
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (filtered), 0));
-    print_ms ("sort by title, first time (computes collation keys)", now_ms () - t0);
+    print_ms ("sort by title, first time (computes collation keys)", awd_bench_now_ms () - t0);
     gtk_sort_list_model_set_sorter (sorted, NULL);
-    t0 = now_ms ();
+    t0 = awd_bench_now_ms ();
     gtk_sort_list_model_set_sorter (sorted, sorter);
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (filtered), 0));
-    print_ms ("sort by title again (keys kept)", now_ms () - t0);
+    print_ms ("sort by title again (keys kept)", awd_bench_now_ms () - t0);
     gtk_sort_list_model_set_sorter (sorted, NULL);
     gtk_sort_list_model_set_incremental (sorted, TRUE);
-    t0 = now_ms ();
+    t0 = awd_bench_now_ms ();
     gtk_sort_list_model_set_sorter (sorted, sorter);
-    print_ms ("incremental sort: until the call returns", now_ms () - t0);
+    print_ms ("incremental sort: until the call returns", awd_bench_now_ms () - t0);
     while (gtk_sort_list_model_get_pending (sorted) > 0)
       g_main_context_iteration (NULL, TRUE);
-    print_ms ("incremental sort: until every row is in place", now_ms () - t0);
+    print_ms ("incremental sort: until every row is in place", awd_bench_now_ms () - t0);
     gtk_sort_list_model_set_incremental (sorted, FALSE);
 
     /* Search per keystroke over the sorted list. */

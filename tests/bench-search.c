@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "awd-bench-util.h"
 #include "awd-store.h"
 #include "awd-test-util.h"
 
@@ -20,28 +21,6 @@
  * raw connection, which is what a paged store API would cost.
  * `meson test --benchmark search` or run it directly; the first argument
  * overrides the number of nominations. */
-
-static const char * const words[] = {
-  "библиотека", "библиография", "международный", "проект", "перевод", "чтения", "клуб",
-  "ёлка", "ёжик", "книга", "книжный", "мост", "обмен", "наследие", "цифровой", "архив",
-  "литература", "фестиваль", "выставка", "фонд", "читатель", "школа", "конференция",
-  "сотрудничество", "Европа", "Азия", "Урал", "Сибирь", "Москва", "Казань", "Минск",
-  "диалог", "культура", "язык", "словарь", "поэзия", "журнал", "музей", "театр", "детский",
-};
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 static double
 percentile (GArray *sorted,
@@ -67,7 +46,6 @@ main (int   argc,
   g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr(AwdStore) store = awd_test_open_store (dir, "bench.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20241031);
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paged = g_array_new (FALSE, FALSE, sizeof (double));
   const char *typed = "библио";      /* 6 letters, typed one at a time */
@@ -79,46 +57,25 @@ main (int   argc,
   g_set_prgname ("bench-search");
 
   /* Generate --------------------------------------------------------- */
-  t0 = now_ms ();
-  if (!awd_store_begin (store, &error))
-    g_error ("%s", error->message);
-  for (guint i = 0; i < n_nominations; i++)
-    {
-      g_autoptr(AwdNomination) n = awd_nomination_new ();
-      g_autoptr(GString) title = g_string_new (NULL);
-      g_autofree char *ref = g_strdup_printf ("2024-%06u", i + 1);
-
-      for (guint w = 0; w < 4; w++)
-        g_string_append_printf (title, "%s%s", w > 0 ? " " : "",
-                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      awd_nomination_set_round_id (n, round_id);
-      awd_nomination_set_ref (n, ref);
-      awd_nomination_set_title (n, title->str);
-      awd_nomination_set_institution (n, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      awd_nomination_set_city (n, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      if (!awd_store_bulk_insert_nomination (store, n, &error))
-        g_error ("%s", error->message);
-    }
-  if (!awd_store_audit (store, round_id, "import", "nominations", round_id, NULL, "bench", &error) ||
-      !awd_store_commit (store, &error))
-    g_error ("%s", error->message);
-  t_insert = now_ms () - t0;
+  t0 = awd_bench_now_ms ();
+  awd_bench_add_nominations (store, round_id, n_nominations);
+  t_insert = awd_bench_now_ms () - t0;
 
   /* Time to first rows: the store lists the whole round, the page is
    * the first 200 of it. */
-  t0 = now_ms ();
+  t0 = awd_bench_now_ms ();
   {
     g_autoptr(GListModel) list = awd_store_list_nominations (store, round_id, &error);
 
     if (list == NULL)
       g_error ("%s", error->message);
-    t_list = now_ms () - t0;
+    t_list = awd_bench_now_ms () - t0;
     for (guint i = 0; i < MIN (200, g_list_model_get_n_items (list)); i++)
       {
         g_autoptr(AwdNomination) n = g_list_model_get_item (list, i);
         first_page += awd_nomination_get_ref (n) != NULL;
       }
-    t_page = now_ms () - t0;
+    t_page = awd_bench_now_ms () - t0;
   }
 
   /* The same page with LIMIT on a raw read-only connection. */
@@ -130,11 +87,11 @@ main (int   argc,
         sqlite3_prepare_v2 (raw, "SELECT id, ref, title FROM nomination WHERE round_id = ?1"
                             " ORDER BY ref, id LIMIT 200", -1, &stmt, NULL) == SQLITE_OK)
       {
-        t0 = now_ms ();
+        t0 = awd_bench_now_ms ();
         sqlite3_bind_int64 (stmt, 1, round_id);
         while (sqlite3_step (stmt) == SQLITE_ROW)
           ;
-        t_raw = now_ms () - t0;
+        t_raw = awd_bench_now_ms () - t0;
       }
     sqlite3_finalize (stmt);
     sqlite3_close (raw);
@@ -148,15 +105,15 @@ main (int   argc,
       g_autoptr(GListModel) found = NULL;
       double ms;
 
-      t0 = now_ms ();
+      t0 = awd_bench_now_ms ();
       found = awd_store_search_nominations (store, round_id, prefix, &error);
-      ms = now_ms () - t0;
+      ms = awd_bench_now_ms () - t0;
       if (found == NULL)
         g_error ("%s", error->message);
       hits += g_list_model_get_n_items (found);
       g_array_append_val (latencies, ms);
     }
-  g_array_sort (latencies, compare_doubles);
+  g_array_sort (latencies, awd_bench_compare_doubles);
 
   /* The same keystrokes as a page of 200 (LIMIT) on a raw connection: what
    * a paged search API would cost. The query text is what the store builds
@@ -175,18 +132,18 @@ main (int   argc,
           g_autofree char *match = g_strdup_printf ("\"%s\"*", prefix);
           double ms;
 
-          t0 = now_ms ();
+          t0 = awd_bench_now_ms ();
           sqlite3_bind_int64 (stmt, 1, round_id);
           sqlite3_bind_text (stmt, 2, match, -1, SQLITE_TRANSIENT);
           while (sqlite3_step (stmt) == SQLITE_ROW)
             ;
           sqlite3_reset (stmt);
-          ms = now_ms () - t0;
+          ms = awd_bench_now_ms () - t0;
           g_array_append_val (paged, ms);
         }
     sqlite3_finalize (stmt);
     sqlite3_close (raw);
-    g_array_sort (paged, compare_doubles);
+    g_array_sort (paged, awd_bench_compare_doubles);
   }
 
   {

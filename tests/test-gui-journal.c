@@ -18,22 +18,6 @@
 
 typedef AwdGuiFixture Fixture;
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 rename_round (Fixture    *f,
               const char *title)
@@ -73,7 +57,7 @@ show_journal (Fixture *f)
 
   awd_context_request_show (f->context, "journal", NULL);
   awd_gui_pump ();
-  page = find_type (GTK_WIDGET (f->window), AWD_TYPE_JOURNAL_PAGE);
+  page = awd_gui_find_type (GTK_WIDGET (f->window), AWD_TYPE_JOURNAL_PAGE);
   g_assert_nonnull (page);
   if (page != NULL)
     g_assert_true (gtk_widget_get_mapped (page));

@@ -13,6 +13,7 @@
 #include "awd-context.h"
 #include "awd-csv-import-dialog.h"
 #include "awd-csv-nominations.h"
+#include "awd-gui-test-util.h"
 #include "awd-date-entry.h"
 #include "awd-nomination-editor.h"
 #include "awd-nominations-page.h"
@@ -37,17 +38,6 @@ typedef struct
   gint64      category_id;
   gint64      other_category_id;
 } Fixture;
-
-static void
-pump (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static gint64
 add_nomination (Fixture    *f,
@@ -112,11 +102,11 @@ open_window (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (f->window));
-  pump ();
+  awd_gui_pump ();
   awd_window_select_round (f->window, f->round_id);
-  pump ();
+  awd_gui_pump ();
   awd_context_request_show (f->context, "nominations", NULL);
-  pump ();
+  awd_gui_pump ();
 }
 
 static void
@@ -137,7 +127,7 @@ fixture_tear_down (Fixture       *f,
         }
       g_object_remove_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
       f->window = NULL;
-      pump ();
+      awd_gui_pump ();
     }
   g_clear_object (&f->context);
   g_clear_object (&f->store);
@@ -147,28 +137,10 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GtkWidget *
-find_in (GtkWidget  *root,
-         GType       type,
-         const char *name)
-{
-  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (root, type)) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in (child, type, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AwdNominationsPage *
 get_page (Fixture *f)
 {
-  GtkWidget *page = f->window != NULL ? find_in (GTK_WIDGET (f->window), AWD_TYPE_NOMINATIONS_PAGE, NULL) : NULL;
+  GtkWidget *page = f->window != NULL ? awd_gui_find_type (GTK_WIDGET (f->window), AWD_TYPE_NOMINATIONS_PAGE) : NULL;
 
   g_assert_nonnull (page);
   return page != NULL ? AWD_NOMINATIONS_PAGE (page) : NULL;
@@ -178,7 +150,7 @@ static GtkWidget *
 page_widget (Fixture    *f,
              const char *name)
 {
-  GtkWidget *found = find_in (GTK_WIDGET (get_page (f)), G_TYPE_INVALID, name);
+  GtkWidget *found = awd_gui_find_named (GTK_WIDGET (get_page (f)), name);
 
   g_assert_nonnull (found);
   return found;
@@ -191,37 +163,6 @@ editor_child (GtkWidget  *editor,
   return GTK_WIDGET (gtk_widget_get_template_child (editor, AWD_TYPE_NOMINATION_EDITOR, name));
 }
 
-/* With AWD_TEST_SCREENSHOT_DIR set, saves what @widget's window shows. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AWD_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL || widget == NULL)
-    return;
-  pump ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
 static void
 search_for (Fixture    *f,
             const char *text)
@@ -231,7 +172,7 @@ search_for (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* The entry waits a moment before "search-changed"; a test does not. */
   g_signal_emit_by_name (entry, "search-changed");
-  pump ();
+  awd_gui_pump ();
 }
 
 static guint
@@ -265,7 +206,7 @@ enter_text (GtkWidget  *entry,
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  pump ();
+  awd_gui_pump ();
 }
 
 static gboolean
@@ -351,13 +292,13 @@ test_search_in_russian (Fixture       *f,
 
   open_window (f);
   g_assert_cmpuint (n_shown (f), ==, 4);
-  save_screenshot (GTK_WIDGET (f->window), "nominations-list");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "nominations-list");
 
   search_for (f, "елкино");
   g_assert_cmpuint (n_shown (f), ==, 1);
   refs = shown_refs (f);
   g_assert_cmpstr (refs, ==, "2024-002");
-  save_screenshot (GTK_WIDGET (f->window), "nominations-search");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "nominations-search");
 
   search_for (f, "ЁЛКИНО");
   g_assert_cmpuint (n_shown (f), ==, 1);
@@ -374,17 +315,17 @@ test_search_in_russian (Fixture       *f,
 
   /* Filters: the second category, then a status nobody has. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_widget (f, "nominations-category-filter")), 2);
-  pump ();
+  awd_gui_pump ();
   g_free (refs);
   refs = shown_refs (f);
   g_assert_cmpstr (refs, ==, "2024-003 2024-010");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_widget (f, "nominations-status-filter")),
                               1 + AWD_NOMINATION_STATUS_WITHDRAWN);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (n_shown (f), ==, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_widget (f, "nominations-status-filter")), 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_widget (f, "nominations-category-filter")), 0);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (n_shown (f), ==, 4);
 }
 
@@ -409,13 +350,13 @@ test_sort_by_collation (Fixture       *f,
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
   title = g_list_model_get_item (columns, 1);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), title, GTK_SORT_ASCENDING);
-  pump ();
+  awd_gui_pump ();
   refs = shown_refs (f);
   /* Азбука, Елань, Ёлкино, Книжный: ё next to е, not after я as in bytes. */
   g_assert_cmpstr (refs, ==, "2024-010 2024-003 2024-002 2024-001");
 
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), title, GTK_SORT_DESCENDING);
-  pump ();
+  awd_gui_pump ();
   g_free (refs);
   refs = shown_refs (f);
   g_assert_cmpstr (refs, ==, "2024-001 2024-002 2024-003 2024-010");
@@ -430,7 +371,7 @@ open_new_editor (Fixture *f)
   GtkWidget *editor;
 
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.new", NULL);
-  pump ();
+  awd_gui_pump ();
   editor = awd_nominations_page_get_editor (get_page (f));
   g_assert_nonnull (editor);
   return editor;
@@ -460,7 +401,7 @@ test_add_find_delete_undo (Fixture       *f,
   enter_text (editor_child (editor, "email_entry"), "info@tverlib.ru");
   enter_text (editor_child (editor, "url_entry"), "tverlib.ru");
   enter_text (awd_date_entry_get_entry (AWD_DATE_ENTRY (editor_child (editor, "received_entry"))), "01.11.2024");
-  save_screenshot (editor, "nomination-editor");
+  awd_gui_screenshot (editor, "nomination-editor");
 
   stored = awd_store_get_nomination (f->store, id, &error);
   g_assert_no_error (error);
@@ -474,7 +415,7 @@ test_add_find_delete_undo (Fixture       *f,
       g_assert_cmpint (awd_nomination_get_category_id (stored), ==, f->category_id);
     }
   gtk_window_close (GTK_WINDOW (editor));
-  pump ();
+  awd_gui_pump ();
 
   /* Found by search, folded: ё in the title, е in the query. */
   search_for (f, "переводчики елки");
@@ -482,29 +423,29 @@ test_add_find_delete_undo (Fixture       *f,
   g_assert_true (awd_nominations_page_select (get_page (f), id));
 
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.delete", NULL);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (n_shown (f), ==, 0);
-  save_screenshot (GTK_WIDGET (f->window), "nominations-deleted");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "nominations-deleted");
   /* Hidden, not yet deleted: the store still holds it until the toast goes. */
   g_clear_object (&stored);
   stored = awd_store_get_nomination (f->store, id, NULL);
   g_assert_nonnull (stored);
 
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.undo-delete", NULL);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (n_shown (f), ==, 1);
 
   /* Delete again, then delete another: one deletion waits at a time, so
    * the first happens in the store; the second is undone. */
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.delete", NULL);
-  pump ();
+  awd_gui_pump ();
   search_for (f, "");
   g_assert_true (awd_nominations_page_select (get_page (f), 2));
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.delete", NULL);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (n_shown (f), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.undo-delete", NULL);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (n_shown (f), ==, 4);
   g_clear_object (&stored);
   stored = awd_store_get_nomination (f->store, 2, NULL);
@@ -525,7 +466,7 @@ test_editor_validation (Fixture       *f,
   open_window (f);
   g_assert_true (awd_nominations_page_select (get_page (f), 4));
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.open", NULL);
-  pump ();
+  awd_gui_pump ();
   editor = awd_nominations_page_get_editor (get_page (f));
   g_assert_nonnull (editor);
   if (editor == NULL)
@@ -549,13 +490,13 @@ test_editor_validation (Fixture       *f,
 
   /* Ineligible without a reason: the editor asks, nothing is stored. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "status_row")), AWD_NOMINATION_STATUS_INELIGIBLE);
-  pump ();
+  awd_gui_pump ();
   g_assert_true (gtk_widget_has_css_class (editor_child (editor, "reason_row"), "error"));
   g_assert_true (gtk_widget_get_visible (editor_child (editor, "reason_row")));
   g_clear_object (&stored);
   stored = awd_store_get_nomination (f->store, id, NULL);
   g_assert_cmpint (awd_nomination_get_status (stored), ==, AWD_NOMINATION_STATUS_RECEIVED);
-  save_screenshot (editor, "nomination-editor-reason");
+  awd_gui_screenshot (editor, "nomination-editor-reason");
 
   /* With the reason: stored together. */
   enter_text (editor_child (editor, "reason_entry"), "Проект не завершён");
@@ -566,7 +507,7 @@ test_editor_validation (Fixture       *f,
   g_assert_cmpstr (awd_nomination_get_contact_email (stored), ==, "a@b.ru");
   g_assert_null (awd_nomination_get_url (stored));
   gtk_window_close (GTK_WINDOW (editor));
-  pump ();
+  awd_gui_pump ();
 }
 
 static void
@@ -588,10 +529,10 @@ test_duplicate_warning (Fixture       *f,
   enter_text (editor_child (editor, "institution_entry"), "елкинская сельская библиотека");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  save_screenshot (GTK_WIDGET (dialog), "nomination-duplicate");
+  awd_gui_screenshot (GTK_WIDGET (dialog), "nomination-duplicate");
   if (dialog != NULL)
     adw_message_dialog_response (dialog, "cancel");
-  pump ();
+  awd_gui_pump ();
   stored = awd_store_get_nomination (f->store, id, NULL);
   g_assert_null (awd_nomination_get_institution (stored));
 
@@ -600,12 +541,12 @@ test_duplicate_warning (Fixture       *f,
   g_assert_nonnull (dialog);
   if (dialog != NULL)
     adw_message_dialog_response (dialog, "save");
-  pump ();
+  awd_gui_pump ();
   g_clear_object (&stored);
   stored = awd_store_get_nomination (f->store, id, NULL);
   g_assert_cmpstr (awd_nomination_get_institution (stored), ==, "елкинская сельская библиотека");
   gtk_window_close (GTK_WINDOW (editor));
-  pump ();
+  awd_gui_pump ();
 }
 
 static void
@@ -636,7 +577,7 @@ test_attachments_intact (Fixture       *f,
   open_window (f);
   g_assert_true (awd_nominations_page_select (get_page (f), 1));
   gtk_widget_activate_action (GTK_WIDGET (get_page (f)), "nominations.open", NULL);
-  pump ();
+  awd_gui_pump ();
   editor = awd_nominations_page_get_editor (get_page (f));
   g_assert_nonnull (editor);
   if (editor == NULL)
@@ -645,8 +586,8 @@ test_attachments_intact (Fixture       *f,
   file = g_file_new_for_path (path);
   g_assert_true (awd_nomination_editor_add_attachment (AWD_NOMINATION_EDITOR (editor), file, &error));
   g_assert_no_error (error);
-  pump ();
-  save_screenshot (editor, "nomination-attachments");
+  awd_gui_pump ();
+  awd_gui_screenshot (editor, "nomination-attachments");
 
   attachments = awd_store_list_attachments (f->store, 1, &error);
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
@@ -673,7 +614,7 @@ test_attachments_intact (Fixture       *f,
   attachments = awd_store_list_attachments (f->store, 1, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
   gtk_window_close (GTK_WINDOW (editor));
-  pump ();
+  awd_gui_pump ();
 }
 
 /* GUI: spreadsheet import --------------------------------------------------- */
@@ -701,53 +642,35 @@ test_csv_import_preview (Fixture       *f,
   dialog = awd_csv_import_dialog_new (f->context, file);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
   gtk_window_present (GTK_WINDOW (dialog));
-  pump ();
+  awd_gui_pump ();
 
   problems = awd_csv_import_dialog_get_problems (AWD_CSV_IMPORT_DIALOG (dialog));
   g_assert_true (problems != NULL && problems->len > 0);
   g_assert_false (awd_csv_import_dialog_can_import (AWD_CSV_IMPORT_DIALOG (dialog)));
-  save_screenshot (dialog, "csv-import-problems");
+  awd_gui_screenshot (dialog, "csv-import-problems");
 
   awd_csv_import_dialog_map_column (AWD_CSV_IMPORT_DIALOG (dialog), 0, AWD_CSV_FIELD_TITLE);
-  pump ();
+  awd_gui_pump ();
   problems = awd_csv_import_dialog_get_problems (AWD_CSV_IMPORT_DIALOG (dialog));
   g_assert_cmpuint (problems != NULL ? problems->len : 99, ==, 0);
   g_assert_true (awd_csv_import_dialog_can_import (AWD_CSV_IMPORT_DIALOG (dialog)));
-  save_screenshot (dialog, "csv-import-ready");
+  awd_gui_screenshot (dialog, "csv-import-ready");
 
   g_assert_true (awd_csv_import_dialog_run_import (AWD_CSV_IMPORT_DIALOG (dialog), &error));
   g_assert_no_error (error);
-  pump ();
+  awd_gui_pump ();
   after = awd_store_list_nominations (f->store, f->round_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 6);
   /* The page listed them again. */
   g_assert_cmpuint (n_shown (f), ==, 6);
 }
 
-static gboolean
-has_display (void)
-{
-  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  if (g_getenv ("AWARD_DESK_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AWARD_DESK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-
-  if (!has_display () || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!awd_gui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "awd-context.h"
+#include "awd-gui-test-util.h"
 #include "awd-results-page.h"
 #include "awd-store-results.h"
 #include "awd-store-scoring.h"
@@ -20,16 +21,7 @@
  * actions and checked against the results engine and the store. Widgets
  * are found by their names (see awd-results-tables.h). */
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  GSettings  *settings;
-  AwdStore   *store;
-  AwdContext *context;
-  AwdWindow  *window;
-  gint64      round_id;
-} Fixture;
+typedef AwdGuiFixture Fixture;
 
 static void
 pump (void)
@@ -108,35 +100,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GtkWidget *
-find_in (GtkWidget  *root,
-         const char *name,
-         int        *nth)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && (*nth)-- == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in (child, name, nth);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name,
-            int         nth)
-{
-  GtkWidget *found = root != NULL ? find_in (root, name, &nth) : NULL;
-
-  if (found == NULL)
-    g_test_message ("no widget named %s", name);
-  return found;
-}
-
 static guint
 count_named (GtkWidget  *root,
              const char *name)
@@ -149,40 +112,10 @@ count_named (GtkWidget  *root,
   return n;
 }
 
-static GtkWidget *
-find_page (GtkWidget *root)
-{
-  if (AWD_IS_RESULTS_PAGE (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_page (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_view_stack (GtkWidget *root)
-{
-  if (ADW_IS_VIEW_STACK (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_view_stack (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 visible_round_page (Fixture *f)
 {
-  GtkWidget *stack = find_view_stack (GTK_WIDGET (f->window));
+  GtkWidget *stack = awd_gui_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
 
   return stack != NULL ? adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)) : NULL;
 }
@@ -190,7 +123,7 @@ visible_round_page (Fixture *f)
 static GtkWidget *
 results_page (Fixture *f)
 {
-  GtkWidget *page = f->window != NULL ? find_page (GTK_WIDGET (f->window)) : NULL;
+  GtkWidget *page = f->window != NULL ? awd_gui_find_type (GTK_WIDGET (f->window), AWD_TYPE_RESULTS_PAGE) : NULL;
 
   g_assert_nonnull (page);
   return page;
@@ -200,7 +133,7 @@ static void
 show_view (Fixture    *f,
            const char *name)
 {
-  GtkWidget *views = find_named (results_page (f), "results-views", 0);
+  GtkWidget *views = awd_gui_find_nth_named (results_page (f), "results-views", 0);
 
   g_assert_nonnull (views);
   if (views != NULL)
@@ -221,38 +154,6 @@ find_dialog (const char *name)
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
-}
-
-static void
-save_screenshot (Fixture    *f,
-                 GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AWD_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL || widget == NULL)
-    return;
-
-  pump ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
 }
 
 static AwdResults *
@@ -284,7 +185,7 @@ check_ranking (Fixture   *f,
   for (guint i = 0; i < res->categories->len; i++)
     {
       const AwdResultCategory *c = &g_array_index (res->categories, AwdResultCategory, i);
-      GtkWidget *section = find_named (page, "results-category", (int) i);
+      GtkWidget *section = awd_gui_find_nth_named (page, "results-category", (int) i);
 
       g_assert_nonnull (section);
       if (section == NULL)
@@ -295,8 +196,8 @@ check_ranking (Fixture   *f,
           const AwdResultEntry *e = &g_array_index (c->entries, AwdResultEntry, k);
           const AwdResultsNomination *n = &g_array_index (snapshot->input->nominations,
                                                           AwdResultsNomination, e->nomination);
-          GtkWidget *ref = find_named (section, "result-ref", (int) k);
-          GtkWidget *rank = find_named (section, "result-rank", (int) k);
+          GtkWidget *ref = awd_gui_find_nth_named (section, "result-ref", (int) k);
+          GtkWidget *rank = awd_gui_find_nth_named (section, "result-rank", (int) k);
           g_autofree char *expected_rank = e->tied ? g_strdup_printf ("%u=", e->rank)
                                                    : g_strdup_printf ("%u", e->rank);
 
@@ -315,8 +216,8 @@ static const char *
 first_ref (Fixture *f,
            guint    category)
 {
-  GtkWidget *section = find_named (results_page (f), "results-category", (int) category);
-  GtkWidget *ref = section != NULL ? find_named (section, "result-ref", 0) : NULL;
+  GtkWidget *section = awd_gui_find_nth_named (results_page (f), "results-category", (int) category);
+  GtkWidget *ref = section != NULL ? awd_gui_find_nth_named (section, "result-ref", 0) : NULL;
 
   return ref != NULL ? gtk_label_get_text (GTK_LABEL (ref)) : NULL;
 }
@@ -326,16 +227,16 @@ test_ranking_matches_engine (Fixture       *f,
                              gconstpointer  data)
 {
   GtkWidget *page = results_page (f);
-  GtkWidget *method = find_named (page, "results-method", 0);
+  GtkWidget *method = awd_gui_find_nth_named (page, "results-method", 0);
   GtkWidget *score;
 
-  save_screenshot (f, GTK_WIDGET (f->window), "results-ranking");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-ranking");
   check_ranking (f, AWD_METHOD_MEAN);
   g_assert_cmpstr (first_ref (f, 0), ==, "2024-001");
   g_assert_cmpstr (first_ref (f, 1), ==, "2024-014");
 
   /* The mean of 2024-001, three decimals, in the locale's notation. */
-  score = find_named (find_named (page, "results-category", 0), "result-score", 0);
+  score = awd_gui_find_nth_named (awd_gui_find_nth_named (page, "results-category", 0), "result-score", 0);
   g_assert_nonnull (score);
   if (score != NULL)
     {
@@ -371,12 +272,12 @@ test_breakdown_follows_blind_mode (Fixture       *f,
   pump ();
   /* One per jury-scored nomination: 8 + 4 in the sample. */
   g_assert_cmpuint (count_named (page, "result-expand"), ==, 12);
-  toggle = find_named (page, "result-expand", 0);
+  toggle = awd_gui_find_nth_named (page, "result-expand", 0);
   if (toggle != NULL)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
   pump ();
-  g_assert_true (gtk_widget_get_visible (find_named (page, "result-breakdown", 0)));
-  save_screenshot (f, GTK_WIDGET (f->window), "results-breakdown");
+  g_assert_true (gtk_widget_get_visible (awd_gui_find_nth_named (page, "result-breakdown", 0)));
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-breakdown");
 }
 
 /* Removes one stored score; returns its ids and value to put it back. */
@@ -409,7 +310,7 @@ test_finalize_gate (Fixture       *f,
                     gconstpointer  data)
 {
   GtkWidget *page = results_page (f);
-  GtkWidget *button = find_named (page, "results-finalize", 0);
+  GtkWidget *button = awd_gui_find_nth_named (page, "results-finalize", 0);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   gint64 juror_id, nomination_id, criterion_id;
@@ -422,25 +323,25 @@ test_finalize_gate (Fixture       *f,
   problems = awd_store_list_finalize_problems (f->store, f->round_id, &error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_false (gtk_widget_get_visible (find_named (page, "results-incomplete", 0)));
+  g_assert_false (gtk_widget_get_visible (awd_gui_find_nth_named (page, "results-incomplete", 0)));
 
   remove_one_score (f, &juror_id, &nomination_id, &criterion_id, &value);
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_cmpuint (count_named (page, "results-problem"), >=, 1);
-  g_assert_true (gtk_widget_get_visible (find_named (page, "results-incomplete", 0)));
+  g_assert_true (gtk_widget_get_visible (awd_gui_find_nth_named (page, "results-incomplete", 0)));
   g_assert_cmpuint (count_named (page, "results-incomplete-item"), ==, 1);
-  save_screenshot (f, GTK_WIDGET (f->window), "results-gate-blocked");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-gate-blocked");
 
   /* The missing cell's link asks for the scoring page. */
   {
-    GtkWidget *item = find_named (page, "results-incomplete-item", 0);
+    GtkWidget *item = awd_gui_find_nth_named (page, "results-incomplete-item", 0);
     g_autofree char *uri = g_strdup_printf ("cell:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, juror_id, nomination_id);
     gboolean handled = FALSE;
 
     g_assert_cmpstr (visible_round_page (f), ==, "results");
     g_assert_nonnull (item);
     /* Only once the scoring page is part of the window (another area). */
-    if (item != NULL && find_in (GTK_WIDGET (f->window), "scoring-juror", &(int) { 0 }) != NULL)
+    if (item != NULL && awd_gui_find_named (GTK_WIDGET (f->window), "scoring-juror") != NULL)
       {
         g_signal_emit_by_name (item, "activate-link", uri, &handled);
         pump ();
@@ -462,13 +363,13 @@ test_finalize_gate (Fixture       *f,
   pump ();
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_cmpuint (count_named (page, "results-problem"), ==, 0);
-  g_assert_false (gtk_widget_get_visible (find_named (page, "results-incomplete", 0)));
+  g_assert_false (gtk_widget_get_visible (awd_gui_find_nth_named (page, "results-incomplete", 0)));
 }
 
 static void
 finalize_via_ui (Fixture *f)
 {
-  GtkWidget *button = find_named (results_page (f), "results-finalize", 0);
+  GtkWidget *button = awd_gui_find_nth_named (results_page (f), "results-finalize", 0);
   AdwMessageDialog *dialog;
 
   show_view (f, "finalize");
@@ -481,9 +382,9 @@ finalize_via_ui (Fixture *f)
   g_assert_nonnull (dialog);
   if (dialog == NULL)
     return;
-  save_screenshot (f, GTK_WIDGET (dialog), "results-finalize-dialog");
+  awd_gui_screenshot (GTK_WIDGET (dialog), "results-finalize-dialog");
   {
-    GtkWidget *details = find_named (GTK_WIDGET (dialog), "results-finalize-details", 0);
+    GtkWidget *details = awd_gui_find_nth_named (GTK_WIDGET (dialog), "results-finalize-details", 0);
     g_assert_nonnull (details);
     if (details != NULL)
       g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), "2024-001"));
@@ -511,16 +412,16 @@ test_finalize_through_ui (Fixture       *f,
 
   /* The pages follow: the context holds the round as final. */
   g_assert_cmpint (awd_round_get_status (awd_context_get_round (f->context)), ==, AWD_ROUND_STATUS_FINAL);
-  checksum = find_named (page, "results-checksum", 0);
+  checksum = awd_gui_find_nth_named (page, "results-checksum", 0);
   g_assert_nonnull (checksum);
   shown = g_strdup_printf ("sha256:%s", awd_round_get_results_checksum (round));
   if (checksum != NULL)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (checksum)), ==, shown);
-  g_assert_true (gtk_widget_get_visible (find_named (page, "results-final-label", 0)));
-  g_assert_false (gtk_widget_is_sensitive (find_named (page, "results-finalize", 0)));
+  g_assert_true (gtk_widget_get_visible (awd_gui_find_nth_named (page, "results-final-label", 0)));
+  g_assert_false (gtk_widget_is_sensitive (awd_gui_find_nth_named (page, "results-finalize", 0)));
   /* The set-up page follows the round's status: read-only. */
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (f->window), "round-title", 0)));
-  save_screenshot (f, GTK_WIDGET (f->window), "results-final");
+  g_assert_false (gtk_widget_is_sensitive (awd_gui_find_nth_named (GTK_WIDGET (f->window), "round-title", 0)));
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-final");
 
   /* Frozen: no mark choosers; the frozen laureate of each category shows. */
   show_view (f, "ranking");
@@ -528,7 +429,7 @@ test_finalize_through_ui (Fixture       *f,
   g_assert_cmpuint (count_named (page, "result-mark-label"), >=, 4);
   /* Final: the breakdown shows despite blind mode. */
   g_assert_cmpuint (count_named (page, "result-expand"), ==, 12);
-  save_screenshot (f, GTK_WIDGET (f->window), "results-final-ranking");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-final-ranking");
 }
 
 static AdwMessageDialog *
@@ -556,7 +457,7 @@ test_reopen_needs_reason (Fixture       *f,
   dialog = open_reopen_dialog (f);
   if (dialog == NULL)
     return;
-  entry = find_named (GTK_WIDGET (dialog), "reopen-reason", 0);
+  entry = awd_gui_find_nth_named (GTK_WIDGET (dialog), "reopen-reason", 0);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reopen"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reopen"));
@@ -572,10 +473,10 @@ test_reopen_needs_reason (Fixture       *f,
   dialog = open_reopen_dialog (f);
   if (dialog == NULL)
     return;
-  entry = find_named (GTK_WIDGET (dialog), "reopen-reason", 0);
+  entry = awd_gui_find_nth_named (GTK_WIDGET (dialog), "reopen-reason", 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Пересчёт после жалобы");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reopen"));
-  save_screenshot (f, GTK_WIDGET (dialog), "results-reopen-dialog");
+  awd_gui_screenshot (GTK_WIDGET (dialog), "results-reopen-dialog");
   adw_message_dialog_response (dialog, "reopen");
   pump ();
 
@@ -585,8 +486,8 @@ test_reopen_needs_reason (Fixture       *f,
   g_assert_cmpint (awd_test_raw_count (f->path, "SELECT count(*) FROM audit WHERE action = 'reopen'"
                                        " AND after LIKE '%Пересчёт после жалобы%'"), ==, 1);
   g_assert_cmpint (awd_round_get_status (awd_context_get_round (f->context)), ==, AWD_ROUND_STATUS_SCORING);
-  g_assert_true (gtk_widget_is_sensitive (find_named (results_page (f), "results-finalize", 0)));
-  g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (f->window), "round-title", 0)));
+  g_assert_true (gtk_widget_is_sensitive (awd_gui_find_nth_named (results_page (f), "results-finalize", 0)));
+  g_assert_true (gtk_widget_is_sensitive (awd_gui_find_nth_named (GTK_WIDGET (f->window), "round-title", 0)));
 }
 
 static void
@@ -599,13 +500,13 @@ test_method_comparison (Fixture       *f,
   show_view (f, "comparison");
   /* The two jury-scored categories. */
   g_assert_cmpuint (count_named (page, "comparison-category"), ==, 2);
-  first = find_named (page, "comparison-category", 0);
+  first = awd_gui_find_nth_named (page, "comparison-category", 0);
   if (first != NULL)
     {
       g_assert_cmpuint (count_named (first, "comparison-method"), ==, 4);
       g_assert_cmpuint (count_named (first, "comparison-ref"), ==, 8);
     }
-  save_screenshot (f, GTK_WIDGET (f->window), "results-comparison");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-comparison");
 }
 
 static void
@@ -620,7 +521,7 @@ test_robustness_lists_jurors (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (jurors), ==, 7);
   /* Every juror × jury category has a verdict row. */
   g_assert_cmpuint (count_named (page, "robustness-holds") + count_named (page, "robustness-changes"), ==, 14);
-  save_screenshot (f, GTK_WIDGET (f->window), "results-robustness");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-robustness");
 }
 
 /* A tie at the top of the public vote: the gate asks for the chair's
@@ -646,12 +547,12 @@ test_tie_decision (Fixture       *f,
   awd_context_data_changed (f->context, "votes");
   pump ();
 
-  g_assert_false (gtk_widget_is_sensitive (find_named (page, "results-finalize", 0)));
-  button = find_named (page, "results-decide-tie", 0);
+  g_assert_false (gtk_widget_is_sensitive (awd_gui_find_nth_named (page, "results-finalize", 0)));
+  button = awd_gui_find_nth_named (page, "results-decide-tie", 0);
   g_assert_nonnull (button);
   if (button == NULL)
     return;
-  save_screenshot (f, gtk_widget_get_parent (gtk_widget_get_parent (button)), "results-tie");
+  awd_gui_screenshot (gtk_widget_get_parent (gtk_widget_get_parent (button)), "results-tie");
   g_signal_emit_by_name (button, "clicked");
   pump ();
   dialog = find_dialog ("results-tie-dialog");
@@ -659,12 +560,12 @@ test_tie_decision (Fixture       *f,
   if (dialog == NULL)
     return;
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
-  choice = find_named (GTK_WIDGET (dialog), "tie-choice", 0);
-  note = find_named (GTK_WIDGET (dialog), "tie-note", 0);
+  choice = awd_gui_find_nth_named (GTK_WIDGET (dialog), "tie-choice", 0);
+  note = awd_gui_find_nth_named (GTK_WIDGET (dialog), "tie-note", 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), 1);
   gtk_editable_set_text (GTK_EDITABLE (note), "Решение председателя: охват");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
-  save_screenshot (f, GTK_WIDGET (dialog), "results-tie-dialog");
+  awd_gui_screenshot (GTK_WIDGET (dialog), "results-tie-dialog");
   adw_message_dialog_response (dialog, "decide");
   pump ();
 
@@ -677,34 +578,16 @@ test_tie_decision (Fixture       *f,
         found = TRUE;
     }
   g_assert_true (found);
-  g_assert_null (find_named (page, "results-decide-tie", 0));
-  g_assert_true (gtk_widget_is_sensitive (find_named (page, "results-finalize", 0)));
-}
-
-static gboolean
-has_display (void)
-{
-  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
+  g_assert_null (awd_gui_find_nth_named (page, "results-decide-tie", 0));
+  g_assert_true (gtk_widget_is_sensitive (awd_gui_find_nth_named (page, "results-finalize", 0)));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  if (g_getenv ("AWARD_DESK_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AWARD_DESK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-
-  if (!has_display () || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!awd_gui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

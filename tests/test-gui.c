@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "awd-context.h"
+#include "awd-gui-test-util.h"
 #include "awd-new-round-dialog.h"
 #include "awd-test-util.h"
 #include "awd-window.h"
@@ -17,41 +18,7 @@
  * against what lands in the store. Widgets are found by their names
  * (gtk_widget_set_name / the "name" property in the templates). */
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  GSettings  *settings;
-  AwdStore   *store;
-  AwdContext *context;
-  AwdWindow  *window;
-} Fixture;
-
-static void
-pump (void)
-{
-  /* Let the window map, lists rebuild and idle handlers run. */
-  for (int i = 0; i < 5; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static void
-open_window (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->store = awd_store_open (f->path, AWD_STORE_OPEN_CREATE, "Test Operator", &error);
-  g_assert_no_error (error);
-  f->context = awd_context_new (f->store, f->settings);
-  f->window = awd_window_new (NULL, f->context);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  pump ();
-}
+typedef AwdGuiFixture Fixture;
 
 /* Closing, not destroying: the window finishes what waits on a toast. */
 static void
@@ -60,10 +27,10 @@ close_window (Fixture *f)
   if (f->window != NULL)
     {
       gtk_window_close (GTK_WINDOW (f->window));
-      pump ();
+      awd_gui_pump ();
       if (f->window != NULL)
         gtk_window_destroy (GTK_WINDOW (f->window));
-      pump ();
+      awd_gui_pump ();
     }
   g_clear_object (&f->context);
   g_clear_object (&f->store);
@@ -90,36 +57,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GtkWidget *
-find_in (GtkWidget  *root,
-         const char *name,
-         int        *nth)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && (*nth)-- == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in (child, name, nth);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The @nth (0-based) widget called @name in the window. */
 static GtkWidget *
 find_widget (Fixture    *f,
              const char *name,
              int         nth)
 {
-  GtkWidget *found = find_in (GTK_WIDGET (f->window), name, &nth);
-
-  if (found == NULL)
-    g_test_message ("no widget named %s", name);
-  return found;
+  return awd_gui_find_nth_named (GTK_WIDGET (f->window), name, nth);
 }
 
 static AwdNewRoundDialog *
@@ -179,39 +123,6 @@ first_round (Fixture *f)
   return g_list_model_get_item (rounds, 0);
 }
 
-/* With AWD_TEST_SCREENSHOT_DIR set, saves what the window shows as
- * DIR/NAME.png, so a person can look at the states the tests reach. */
-static void
-save_screenshot (Fixture    *f,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AWD_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL || f->window == NULL)
-    return;
-
-  pump ();
-  width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  height = gtk_widget_get_height (GTK_WIDGET (f->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
 /* Types @text into the entry and presses Enter. */
 static void
 enter_text (GtkWidget  *entry,
@@ -223,7 +134,7 @@ enter_text (GtkWidget  *entry,
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  pump ();
+  awd_gui_pump ();
 }
 
 /* Creates a season the way a person does: Ctrl+N's action, the dialog's
@@ -235,7 +146,7 @@ create_round_via_dialog (Fixture    *f,
   AwdNewRoundDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-round", NULL);
-  pump ();
+  awd_gui_pump ();
   dialog = find_new_round_dialog ();
   g_assert_nonnull (dialog);
   if (dialog == NULL)
@@ -243,7 +154,7 @@ create_round_via_dialog (Fixture    *f,
 
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_entry")), title);
   g_signal_emit_by_name (dialog_child (dialog, "create_button"), "clicked");
-  pump ();
+  awd_gui_pump ();
 }
 
 /* A season with one category, one criterion and one juror, all added
@@ -262,7 +173,7 @@ static void
 test_window_opens_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  open_window (f);
+  awd_gui_open_window (f);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_cmpstr (visible_page (f), ==, "empty");
@@ -283,7 +194,7 @@ test_round_created_through_ui (Fixture       *f,
   g_autoptr(AwdCategory) category = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  open_window (f);
+  awd_gui_open_window (f);
   set_up_round_via_ui (f);
 
   g_assert_null (find_new_round_dialog ());
@@ -326,12 +237,12 @@ test_restart_shows_round (Fixture       *f,
 {
   GtkWidget *entry;
 
-  open_window (f);
+  awd_gui_open_window (f);
   set_up_round_via_ui (f);
   close_window (f);
 
   /* A new store and window on the same file: as after a restart. */
-  open_window (f);
+  awd_gui_open_window (f);
   g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
   g_assert_cmpstr (visible_page (f), ==, "round");
   entry = find_widget (f, "round-title", 0);
@@ -376,7 +287,7 @@ test_invalid_weight_refused (Fixture       *f,
   const char *refused[] = { "-1", "0", "abc", "" };
   GtkWidget *weight;
 
-  open_window (f);
+  awd_gui_open_window (f);
   set_up_round_via_ui (f);
   weight = find_widget (f, "criterion-weight", 0);
   g_assert_nonnull (weight);
@@ -392,7 +303,7 @@ test_invalid_weight_refused (Fixture       *f,
       g_assert_cmpfloat_with_epsilon (stored_weight (f), 0.5, 1e-12);
     }
 
-  save_screenshot (f, "weight-refused");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "weight-refused");
   enter_text (weight, "2,5");
   g_assert_false (gtk_widget_has_css_class (weight, "error"));
   g_assert_cmpfloat_with_epsilon (stored_weight (f), 2.5, 1e-12);
@@ -418,7 +329,7 @@ test_round_field_refused_in_place (Fixture       *f,
   g_autoptr(AwdRound) after = NULL;
   GtkWidget *year, *row, *scale_max, *title;
 
-  open_window (f);
+  awd_gui_open_window (f);
   create_round_via_dialog (f, "Field checks");
   before = first_round (f);
 
@@ -434,7 +345,7 @@ test_round_field_refused_in_place (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (scale_max, ADW_TYPE_ACTION_ROW), "error"));
 
   after = first_round (f);
-  save_screenshot (f, "round-fields-refused");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "round-fields-refused");
   g_assert_cmpint (awd_round_get_year (after), ==, awd_round_get_year (before));
   g_assert_cmpfloat (awd_round_get_scale_max (after), ==, awd_round_get_scale_max (before));
 
@@ -453,25 +364,25 @@ static void
 test_delete_with_undo_keeps_round (Fixture       *f,
                                    gconstpointer  data)
 {
-  open_window (f);
+  awd_gui_open_window (f);
   create_round_via_dialog (f, "Kept season");
   g_assert_cmpuint (count_rounds (f), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "round.delete", NULL);
-  pump ();
-  save_screenshot (f, "delete-toast");
+  awd_gui_pump ();
+  awd_gui_screenshot (GTK_WIDGET (f->window), "delete-toast");
   /* Hidden at once, not yet deleted. */
   g_assert_cmpuint (count_sidebar_rows (f), ==, 0);
   g_assert_cmpuint (count_rounds (f), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
   g_assert_cmpstr (visible_page (f), ==, "round");
 
   /* Closing the window must not carry out an undone deletion. */
   close_window (f);
-  open_window (f);
+  awd_gui_open_window (f);
   g_assert_cmpuint (count_rounds (f), ==, 1);
 }
 
@@ -479,19 +390,19 @@ static void
 test_delete_without_undo_removes_round (Fixture       *f,
                                         gconstpointer  data)
 {
-  open_window (f);
+  awd_gui_open_window (f);
   create_round_via_dialog (f, "Gone season");
   create_round_via_dialog (f, "Second season");
   g_assert_cmpuint (count_rounds (f), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "round.delete", NULL);
-  pump ();
+  awd_gui_pump ();
   g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
   g_assert_cmpstr (visible_page (f), ==, "none");
 
   /* The window closes before the toast times out: the intent is kept. */
   close_window (f);
-  open_window (f);
+  awd_gui_open_window (f);
   g_assert_cmpuint (count_rounds (f), ==, 1);
   {
     g_autoptr(AwdRound) round = first_round (f);
@@ -517,15 +428,15 @@ test_final_round_not_deleted (Fixture       *f,
     awd_test_raw_sql (f->path, sql);
   }
 
-  open_window (f);
+  awd_gui_open_window (f);
   g_assert_true (awd_window_select_round (f->window, id));
-  pump ();
+  awd_gui_pump ();
   gtk_widget_activate_action (GTK_WIDGET (f->window), "round.delete", NULL);
-  pump ();
+  awd_gui_pump ();
   /* Refused at once: still listed, still stored. */
   g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
   close_window (f);
-  open_window (f);
+  awd_gui_open_window (f);
   g_assert_cmpuint (count_rounds (f), ==, 1);
 }
 
@@ -540,20 +451,20 @@ test_criteria_move_and_chair (Fixture       *f,
   g_autoptr(AwdJuror) second = NULL;
   g_autoptr(AwdJuror) first = NULL;
 
-  open_window (f);
+  awd_gui_open_window (f);
   set_up_round_via_ui (f);
   enter_text (find_widget (f, "criterion-add-name", 0), "Reach");
   enter_text (find_widget (f, "juror-add-name", 0), "Boris Petrov");
 
   /* "Move down" on the first criterion. */
   g_signal_emit_by_name (find_widget (f, "criterion-down", 0), "clicked");
-  pump ();
+  awd_gui_pump ();
 
   /* The second juror becomes chair; then the first one does. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (f, "juror-chair", 1)), TRUE);
-  pump ();
+  awd_gui_pump ();
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (f, "juror-chair", 0)), TRUE);
-  pump ();
+  awd_gui_pump ();
 
   round = first_round (f);
   criteria = awd_store_list_criteria (f->store, awd_round_get_id (round), NULL);
@@ -585,7 +496,7 @@ test_sample_round_loaded (Fixture       *f,
   g_autoptr(GListModel) criteria = NULL;
   gint64 deadline;
 
-  open_window (f);
+  awd_gui_open_window (f);
   g_assert_true (gtk_widget_get_visible (find_widget (f, "load-sample", 0)));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample", NULL);
 
@@ -593,17 +504,17 @@ test_sample_round_loaded (Fixture       *f,
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   while (count_sidebar_rows (f) == 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  pump ();
+  awd_gui_pump ();
 
   g_assert_cmpuint (count_sidebar_rows (f), ==, 1);
   g_assert_cmpuint (count_rounds (f), ==, 1);
   g_assert_cmpstr (visible_page (f), ==, "round");
-  save_screenshot (f, "sample-loaded");
+  awd_gui_screenshot (GTK_WIDGET (f->window), "sample-loaded");
 
   /* Narrow: the leaflet folds and shows the season with a back button. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 700);
-  pump ();
-  save_screenshot (f, "narrow-round");
+  awd_gui_pump ();
+  awd_gui_screenshot (GTK_WIDGET (f->window), "narrow-round");
   round = first_round (f);
   g_assert_nonnull (round);
   if (round == NULL)
@@ -613,30 +524,12 @@ test_sample_round_loaded (Fixture       *f,
   g_assert_nonnull (find_widget (f, "criterion-name", 0));
 }
 
-static gboolean
-has_display (void)
-{
-  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  if (g_getenv ("AWARD_DESK_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AWARD_DESK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-
-  if (!has_display () || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!awd_gui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -14,30 +14,7 @@
  * overwritten, a file cut short, a -wal from another database, a missing
  * file. Every test checks that nothing was deleted and nothing lost. */
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  AwdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = awd_test_make_dir ();
-  f->path = g_build_filename (f->dir, "awards.db", NULL);
-  f->store = awd_test_open_store (f->dir, "awards.db");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  awd_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef AwdTestStoreFixture Fixture;
 
 static gint64
 count_rounds_titled (const char *path,
@@ -679,7 +656,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, awd_test_store_fixture_set_up, fn, awd_test_store_fixture_tear_down)
   ADD ("/reliability/snapshot/named-and-listed", test_snapshot_named_and_listed);
   ADD ("/reliability/snapshot/keeps-last-n", test_snapshot_keeps_last_n);
   g_test_add_func ("/reliability/snapshot/daily-at-open", test_snapshot_daily_at_open);

@@ -16,30 +16,7 @@
 #include "awd-fold.h"
 #include "awd-test-util.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  AwdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = awd_test_make_dir ();
-  f->path = g_build_filename (f->dir, "awards.db", NULL);
-  f->store = awd_test_open_store (f->dir, "awards.db");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  awd_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef AwdTestStoreFixture Fixture;
 
 static char *
 pragma_text (const char *path,
@@ -942,7 +919,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, awd_test_store_fixture_set_up, fn, awd_test_store_fixture_tear_down)
   ADD ("/store/open/new-file", test_open_new_file);
   ADD ("/store/open/foreign-keys", test_open_foreign_keys_enforced);
   g_test_add_func ("/store/open/missing-refused", test_open_missing_refused);
