@@ -16,15 +16,17 @@ GtkWidget *awd_score_sheet_new             (AwdContext    *context);
 void       awd_score_sheet_load            (AwdScoreSheet *self,
                                             gint64         juror_id);
 gint64     awd_score_sheet_get_juror       (AwdScoreSheet *self);
-/* Builds whatever rows are still waiting to be built. */
-void       awd_score_sheet_finish_building (AwdScoreSheet *self);
-/* Focuses the cell; @criterion_id 0 picks the row's first empty cell (or its
- * first cell). FALSE when the nomination is not on the sheet. */
+/* Focuses the cell, turning to its page; @criterion_id 0 picks the row's
+ * first empty cell (or its first cell). FALSE when the nomination is not on
+ * the sheet, or the page shown keeps a refused value. */
 gboolean   awd_score_sheet_focus_cell      (AwdScoreSheet *self,
                                             gint64         nomination_id,
                                             gint64         criterion_id);
 /* Saves the cell being edited, if its text changed (window closing). */
 void       awd_score_sheet_commit_pending  (AwdScoreSheet *self);
 guint      awd_score_sheet_get_n_rows      (AwdScoreSheet *self);
+/* A long sheet is shown a page at a time (0-based; 0 pages when empty). */
+guint      awd_score_sheet_get_n_pages     (AwdScoreSheet *self);
+guint      awd_score_sheet_get_page        (AwdScoreSheet *self);
 
 G_END_DECLS
