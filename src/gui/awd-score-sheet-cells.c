@@ -26,6 +26,39 @@ cell_changed_cb (GtkEditable   *editable,
     awd_score_sheet_update_total (self, row);
 }
 
+/* ---- tooltips ---- */
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "awd-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* gtk_widget_set_tooltip_text() asks the X server where the pointer is,
+ * every time: two tooltips a row were 80 round trips a page. These are
+ * answered when the tooltip is asked for. */
+static void
+set_tooltip_quietly (GtkWidget  *widget,
+                     const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "awd-tooltip", g_strdup (text), g_free);
+  if (!gtk_widget_get_has_tooltip (widget))
+    {
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
+}
+
 /* ---- comments ---- */
 
 static void
@@ -37,7 +70,7 @@ update_comment_button (SheetRow *row)
     return;
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (row->comment_button),
                                  has ? "document-edit-symbolic" : "chat-message-new-symbolic");
-  gtk_widget_set_tooltip_text (row->comment_button, has ? row->comment : _("Add a comment"));
+  set_tooltip_quietly (row->comment_button, has ? row->comment : _("Add a comment"));
 }
 
 static void
@@ -211,7 +244,7 @@ build_row (AwdScoreSheet *self,
   gtk_widget_set_hexpand (title, TRUE);
   tooltip = nom->institution != NULL && *nom->institution != '\0'
     ? g_strdup_printf ("%s\n%s", nom->title, nom->institution) : g_strdup (nom->title);
-  gtk_widget_set_tooltip_text (title, conflict_text != NULL ? conflict_text : tooltip);
+  set_tooltip_quietly (title, conflict_text != NULL ? conflict_text : tooltip);
   if (row->conflicted)
     {
       gtk_label_set_attributes (GTK_LABEL (ref), struck);
