@@ -527,6 +527,16 @@ test_survives_restart (Fixture       *f,
     g_assert_true (stored (f, 0, 2, 1, &value));
     g_assert_cmpfloat (value, ==, 3.5);
   }
+
+  /* Typed, then another page of the season shown (Alt+2 mid-cell): stored too. */
+  type_into (cell (f, 1, 1, 2), "2");
+  awd_context_request_show (f->context, "nominations", NULL);
+  pump ();
+  {
+    double value = -1;
+    g_assert_true (stored (f, 0, 1, 1, &value));
+    g_assert_cmpfloat (value, ==, 2);
+  }
 }
 
 static void
@@ -789,10 +799,16 @@ test_large_sheet (Fixture       *f,
   pump ();
   n_rows = awd_score_sheet_get_n_rows (s);
   g_assert_cmpuint (n_rows, ==, f->noms->len);
-  /* Four pages at least. */
-  g_assert_cmpuint (n_rows, >, 160);
+  {
+    g_autofree char *name = g_strdup_printf ("scoring-sheet-%u-rows", n_rows);
+    save_screenshot (f, name);
+  }
+  /* Four pages at least (a smaller AWD_TEST_SHEET_ROWS only takes a picture). */
   if (n_rows <= 160)
-    return;
+    {
+      g_test_skip ("fewer than 161 nominations: one picture, no paging");
+      return;
+    }
   n_pages = (n_rows + 39) / 40;
   last_page = n_pages - 1;
   g_assert_cmpuint (awd_score_sheet_get_n_pages (s), ==, n_pages);
@@ -807,7 +823,6 @@ test_large_sheet (Fixture       *f,
     g_autofree char *total = g_strdup_printf ("%u", n_rows);
     g_assert_nonnull (strstr (pager_text (f), total));
   }
-  save_screenshot (f, "scoring-long-sheet");
 
   /* A jump to the last nomination turns to the last page. */
   awd_context_request_show (f->context, "scoring",
@@ -885,8 +900,8 @@ test_large_sheet (Fixture       *f,
 
   /* The last page: the next-page action is off, Page Down goes to the last row. */
   g_assert_true (awd_score_sheet_focus_cell (s, g_array_index (f->noms, gint64, last_page * 40), 0));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (s), "sheet.next-page", NULL) &&
-                  awd_score_sheet_get_page (s) != last_page);
+  gtk_widget_activate_action (GTK_WIDGET (s), "sheet.next-page", NULL);
+  g_assert_cmpuint (awd_score_sheet_get_page (s), ==, last_page);
   g_assert_true (press_key (focus_widget (f), GDK_KEY_Page_Down));
   g_assert_cmpuint (awd_score_sheet_get_page (s), ==, last_page);
   g_assert_true (focus_widget (f) == cell (f, n_rows - 1 - last_page * 40, 0, 5));

@@ -625,9 +625,11 @@ awd_results_page_map (GtkWidget *widget)
 {
   AwdResultsPage *self = AWD_RESULTS_PAGE (widget);
 
-  GTK_WIDGET_CLASS (awd_results_page_parent_class)->map (widget);
+  /* Before the children are mapped: rebuilding them while GTK maps them
+   * one by one would pull widgets from under it. */
   if (self->reload_on_map)
     reload_now (self);
+  GTK_WIDGET_CLASS (awd_results_page_parent_class)->map (widget);
 }
 
 static void
