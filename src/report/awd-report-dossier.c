@@ -148,7 +148,7 @@ awd_report_dossier_new (AwdNomination             *nomination,
   add_field (record, _("Reference number"), ref);
   add_field (record, _("Category"), category);
   add_field (record, _("Status"), status);
-  add_field (record, _("Received"), received);
+  add_field (record, _("Date received"), received);
   add_field (record, _("Nominating institution"), awd_nomination_get_institution (nomination));
   add_field (record, _("Location"), where);
   add_field (record, _("Partners"), partner_list->str);
