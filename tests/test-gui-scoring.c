@@ -13,6 +13,7 @@
 
 #include "awd-context.h"
 #include "awd-progress-panel.h"
+#include "awd-results-page.h"
 #include "awd-round-view.h"
 #include "awd-score-sheet.h"
 #include "awd-scoring-page.h"
@@ -539,6 +540,47 @@ test_survives_restart (Fixture       *f,
   }
 }
 
+/* A cell typed and left by showing the results page: saving it makes the
+ * results stale while the focus moves into them (this used to rebuild the
+ * page under GTK's focus change: a critical, fatal here). */
+static void
+test_typed_then_results (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *results;
+  double value = -1;
+  int nth = 0;
+
+  open_window (f);
+  type_into (cell (f, 0, 0, 2), "7");
+  /* Alt+4 as the focused cell sees it. */
+  g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                             "view.show-page", "i", 4));
+  pump ();
+  g_assert_true (stored (f, 0, 0, 0, &value));
+  g_assert_cmpfloat (value, ==, 7);
+  results = find_in (GTK_WIDGET (f->window), NULL, AWD_TYPE_RESULTS_PAGE, &nth);
+  g_assert_nonnull (results);
+  if (results != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_assert_true (gtk_widget_get_mapped (results));
+      /* The keyboard is on the results page, on a live widget. */
+      g_assert_nonnull (focus);
+      g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, results));
+    }
+
+  /* And again, through the context's page request, with another cell. */
+  awd_context_request_show (f->context, "scoring", NULL);
+  pump ();
+  type_into (cell (f, 1, 1, 2), "5");
+  awd_context_request_show (f->context, "results", NULL);
+  pump ();
+  g_assert_true (stored (f, 0, 1, 1, &value));
+  g_assert_cmpfloat (value, ==, 5);
+}
+
 static void
 test_conflict_excluded (Fixture       *f,
                         gconstpointer  data)
@@ -938,6 +980,7 @@ main (int   argc,
   ADD ("/gui/scoring/type-with-keyboard", test_type_with_keyboard);
   ADD ("/gui/scoring/refused-in-place", test_refused_in_place);
   ADD ("/gui/scoring/survives-restart", test_survives_restart);
+  ADD ("/gui/scoring/typed-then-results", test_typed_then_results);
   ADD ("/gui/scoring/conflict-excluded", test_conflict_excluded);
   ADD ("/gui/scoring/submitted-asks", test_submitted_asks);
   ADD ("/gui/scoring/withdraw-juror", test_withdraw_juror);

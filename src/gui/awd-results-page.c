@@ -476,13 +476,55 @@ rebuild_visible_view (AwdResultsPage *self)
     rebuild_robustness (self);
 }
 
+/* The part of the page rebuilt on a reload that holds the focus, or NULL.
+ * The focus is let go of properly before its widget is destroyed: GTK 4.8
+ * keeps pointing at a removed focus widget, and when the focus next moves
+ * to a label with links (the first missing cell, here) the label reads that
+ * pointer after the window has dropped the last reference to it — a
+ * critical on freed memory. */
+static GtkWidget *
+release_focus (AwdResultsPage *self)
+{
+  GtkWidget *rebuilt[] = { self->ranking_box, self->incomplete_box, self->problems_group,
+                           self->comparison_box, self->robustness_box };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (rebuilt); i++)
+    if (gtk_widget_is_ancestor (focus, rebuilt[i]))
+      {
+        gtk_root_set_focus (root, NULL);
+        return rebuilt[i];
+      }
+  return NULL;
+}
+
+/* Gives the focus back to the part it was in, once rebuilt, so the
+ * keyboard stays where it was (the first focusable item of that part). */
+static void
+restore_focus (AwdResultsPage *self,
+               GtkWidget      *part)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (part == NULL || root == NULL || gtk_root_get_focus (root) != NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (!gtk_widget_get_mapped (part) || !gtk_widget_child_focus (part, GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 reload_now (AwdResultsPage *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *focus_part;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_on_map = FALSE;
+  focus_part = release_focus (self);
 
   if (!load_data (self, &error))
     {
@@ -502,6 +544,7 @@ reload_now (AwdResultsPage *self)
   self->comparison_dirty = TRUE;
   self->robustness_dirty = TRUE;
   rebuild_visible_view (self);
+  restore_focus (self, focus_part);
 }
 
 static gboolean
