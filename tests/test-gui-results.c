@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "awd-context.h"
 #include "awd-gui-test-util.h"
@@ -582,6 +583,88 @@ test_tie_decision (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (awd_gui_find_nth_named (page, "results-finalize", 0)));
 }
 
+static const char *
+content_shown (Fixture *f)
+{
+  GtkWidget *content = awd_gui_find_nth_named (results_page (f), "results-content", 0);
+
+  return content != NULL ? gtk_stack_get_visible_child_name (GTK_STACK (content)) : NULL;
+}
+
+static const char *
+empty_description (Fixture *f)
+{
+  GtkWidget *empty = awd_gui_find_nth_named (results_page (f), "results-empty", 0);
+
+  return empty != NULL ? adw_status_page_get_description (ADW_STATUS_PAGE (empty)) : "";
+}
+
+/* A season with nothing to rank says so, and what to do, instead of an
+ * invented category with no entries; it shows the ranking once an eligible
+ * nomination has criteria to be scored by. */
+static void
+test_empty_season (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwdNomination) nomination = awd_nomination_new ();
+  g_autoptr(AwdCriterion) criterion = awd_criterion_new ();
+  gint64 round_id = awd_test_add_round (f->store, "Пустой сезон");
+  GtkWidget *button;
+
+  awd_window_reload_rounds (f->window);
+  pump ();
+  g_assert_true (awd_window_select_round (f->window, round_id));
+  awd_context_request_show (f->context, "results", NULL);
+  pump ();
+  g_assert_cmpstr (content_shown (f), ==, "empty");
+  g_assert_nonnull (strstr (empty_description (f), "criteria"));
+  g_assert_false (gtk_widget_get_mapped (awd_gui_find_nth_named (results_page (f), "results-finalize", 0)));
+  awd_gui_screenshot (GTK_WIDGET (f->window), "results-empty");
+
+  /* A nomination not yet admitted: the page says to admit it. */
+  awd_nomination_set_round_id (nomination, round_id);
+  awd_nomination_set_ref (nomination, "2025-001");
+  awd_nomination_set_title (nomination, "Проект");
+  awd_nomination_set_institution (nomination, "Библиотека");
+  awd_nomination_set_status (nomination, AWD_NOMINATION_STATUS_RECEIVED);
+  g_assert_true (awd_store_insert_nomination (f->store, nomination, &error));
+  g_assert_no_error (error);
+  awd_context_data_changed (f->context, "nominations");
+  pump ();
+  g_assert_cmpstr (content_shown (f), ==, "empty");
+  g_assert_nonnull (strstr (empty_description (f), "eligible"));
+
+  /* Admitted, but nothing to score it by yet. */
+  awd_nomination_set_status (nomination, AWD_NOMINATION_STATUS_ELIGIBLE);
+  g_assert_true (awd_store_save_nomination (f->store, nomination, &error));
+  g_assert_no_error (error);
+  awd_context_data_changed (f->context, "nominations");
+  pump ();
+  g_assert_cmpstr (content_shown (f), ==, "empty");
+  g_assert_nonnull (strstr (empty_description (f), "no scoring criteria"));
+
+  /* The button takes the person where the work is. */
+  button = awd_gui_find_nth_named (results_page (f), "results-empty-setup", 0);
+  g_assert_nonnull (button);
+  if (button != NULL)
+    g_signal_emit_by_name (button, "clicked");
+  pump ();
+  g_assert_cmpstr (visible_round_page (f), ==, "setup");
+
+  /* A criterion: the ranking is shown, the made-up group is not. */
+  awd_criterion_set_round_id (criterion, round_id);
+  awd_criterion_set_name (criterion, "Значимость");
+  awd_criterion_set_weight (criterion, 1);
+  g_assert_true (awd_store_insert_criterion (f->store, criterion, &error));
+  g_assert_no_error (error);
+  awd_context_data_changed (f->context, "setup");
+  awd_context_request_show (f->context, "results", NULL);
+  pump ();
+  g_assert_cmpstr (content_shown (f), ==, "results");
+  g_assert_cmpuint (count_named (results_page (f), "results-category"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +683,7 @@ main (int   argc,
   ADD ("/gui/results/method-comparison", test_method_comparison);
   ADD ("/gui/results/robustness-every-juror", test_robustness_lists_jurors);
   ADD ("/gui/results/tie-decision", test_tie_decision);
+  ADD ("/gui/results/empty-season", test_empty_season);
 
   return g_test_run ();
 }

@@ -35,6 +35,8 @@ struct _AwdResultsPage
   char               *load_error;
 
   GtkWidget          *final_strip;
+  GtkWidget          *content;         /* "results", or "empty" */
+  GtkWidget          *empty_page;
   GtkWidget          *final_label;
   GtkWidget          *incomplete_bar;
   GtkWidget          *incomplete_box;

@@ -465,6 +465,64 @@ rebuild_robustness (AwdResultsPage *self)
     }
 }
 
+/* Why the season has nothing to rank, or NULL when it has something: an
+ * eligible nomination in a vote or direct category, or in a jury category
+ * (the implicit one of a season without categories included) with
+ * criteria to score it by. */
+static const char *
+get_empty_reason (AwdResultsPage *self)
+{
+  const AwdResultsInput *in;
+  gboolean any_nomination = FALSE, any_eligible = FALSE;
+
+  if (self->snapshot == NULL)
+    return NULL;
+  in = self->snapshot->input;
+  for (guint i = 0; i < in->nominations->len; i++)
+    {
+      const AwdResultsNomination *n = &g_array_index (in->nominations, AwdResultsNomination, i);
+      AwdCategoryKind kind;
+
+      any_nomination = TRUE;
+      if (n->status != AWD_NOMINATION_STATUS_ELIGIBLE)
+        continue;
+      if (n->category < 0 && in->categories->len > 0)
+        continue;   /* in no category: not ranked */
+      any_eligible = TRUE;
+      kind = n->category < 0 ? AWD_CATEGORY_KIND_JURY
+                             : g_array_index (in->categories, AwdResultsCategory, n->category).kind;
+      if (kind != AWD_CATEGORY_KIND_JURY || in->criteria->len > 0)
+        return NULL;
+    }
+  if (!any_nomination)
+    return _("Add the scoring criteria on the Set-up page and the nominations on the Nominations page, then enter the scores.");
+  if (!any_eligible)
+    return _("No nomination is admitted yet: mark the nominations eligible on the Nominations page, then enter the scores.");
+  return _("The season has no scoring criteria: add them on the Set-up page, then enter the scores.");
+}
+
+static void
+update_content (AwdResultsPage *self)
+{
+  const char *reason = self->load_error == NULL ? get_empty_reason (self) : NULL;
+
+  if (reason != NULL)
+    adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page), reason);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content), reason != NULL ? "empty" : "results");
+}
+
+static void
+show_setup_clicked_cb (AwdResultsPage *self)
+{
+  awd_context_request_show (self->context, "setup", NULL);
+}
+
+static void
+show_nominations_clicked_cb (AwdResultsPage *self)
+{
+  awd_context_request_show (self->context, "nominations", NULL);
+}
+
 static void
 rebuild_visible_view (AwdResultsPage *self)
 {
@@ -534,6 +592,7 @@ reload_now (AwdResultsPage *self)
       self->load_error = g_strdup (error->message);
     }
 
+  update_content (self);
   update_method_row (self);
   rebuild_ranking (self);
   rebuild_incomplete (self);
@@ -780,6 +839,8 @@ awd_results_page_class_init (AwdResultsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/libfl/AwardDesk/awd-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, final_strip);
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, final_label);
+  gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, incomplete_bar);
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, incomplete_box);
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, method_dropdown);
@@ -797,6 +858,8 @@ awd_results_page_class_init (AwdResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, frozen_date_row);
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, checksum_label);
   gtk_widget_class_bind_template_child (widget_class, AwdResultsPage, frozen_verify_row);
+  gtk_widget_class_bind_template_callback (widget_class, show_setup_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_nominations_clicked_cb);
 }
 
 static void
