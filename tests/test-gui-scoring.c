@@ -581,6 +581,50 @@ test_typed_then_results (Fixture       *f,
   g_assert_cmpfloat (value, ==, 5);
 }
 
+/* A season without jurors shows what to do instead of a greyed chooser
+ * saying «(None)»; a juror with nothing to score has no «submitted» mark. */
+static void
+test_empty_season (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 round_id;
+
+  open_window (f);
+  round_id = awd_test_add_round (f->store, "Пустой сезон");
+  awd_window_reload_rounds (f->window);
+  pump ();
+  g_assert_true (awd_window_select_round (f->window, round_id));
+  awd_context_request_show (f->context, "scoring", NULL);
+  pump ();
+  g_assert_false (gtk_widget_get_visible (find_widget (f, "scoring-juror-bar", 0)));
+  g_assert_true (gtk_widget_get_mapped (find_widget (f, "scoring-no-jurors", 0)));
+  save_screenshot (f, "scoring-no-jurors");
+
+  /* The button leads to the set-up page, where the jury is entered. */
+  g_signal_emit_by_name (find_widget (f, "scoring-open-setup", 0), "clicked");
+  pump ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (scoring_page (f))));
+
+  /* A juror, but no nomination to score: the chooser, no «submitted». */
+  add_object_juror (f->store, round_id, "Вера", NULL);
+  awd_context_data_changed (f->context, "setup");
+  awd_context_request_show (f->context, "scoring", NULL);
+  pump ();
+  g_assert_true (gtk_widget_get_mapped (find_widget (f, "scoring-juror-bar", 0)));
+  g_assert_false (gtk_widget_get_visible (find_widget (f, "scoring-no-jurors", 0)));
+  g_assert_true (gtk_widget_get_mapped (find_widget (f, "scoring-juror", 0)));
+  g_assert_false (gtk_widget_get_visible (find_widget (f, "sheet-submitted", 0)));
+  g_assert_true (gtk_widget_get_mapped (find_widget (f, "juror-withdraw", 0)));
+  save_screenshot (f, "scoring-nothing-to-score");
+
+  /* The full season: every control is there. */
+  g_assert_true (awd_window_select_round (f->window, f->round_id));
+  awd_context_request_show (f->context, "scoring", NULL);
+  pump ();
+  g_assert_true (gtk_widget_get_mapped (find_widget (f, "sheet-submitted", 0)));
+  g_assert_true (gtk_widget_is_sensitive (find_widget (f, "sheet-submitted", 0)));
+}
+
 static void
 test_conflict_excluded (Fixture       *f,
                         gconstpointer  data)
@@ -981,6 +1025,7 @@ main (int   argc,
   ADD ("/gui/scoring/refused-in-place", test_refused_in_place);
   ADD ("/gui/scoring/survives-restart", test_survives_restart);
   ADD ("/gui/scoring/typed-then-results", test_typed_then_results);
+  ADD ("/gui/scoring/empty-season", test_empty_season);
   ADD ("/gui/scoring/conflict-excluded", test_conflict_excluded);
   ADD ("/gui/scoring/submitted-asks", test_submitted_asks);
   ADD ("/gui/scoring/withdraw-juror", test_withdraw_juror);

@@ -31,6 +31,9 @@ struct _AwdScoringPage
 
   GtkWidget  *final_strip;
   GtkWidget  *stack;
+  GtkWidget  *juror_bar;
+  GtkWidget  *juror_separator;
+  GtkWidget  *no_jurors_page;
   GtkWidget  *juror_dropdown;
   GtkWidget  *juror_status;
   GtkWidget  *submitted_check;
@@ -129,6 +132,16 @@ update_juror_controls (AwdScoringPage *self)
                                juror != NULL && awd_juror_get_submitted (juror));
   self->loading = FALSE;
 
+  /* A season without jurors has no sheet: a greyed chooser saying «(None)»
+   * is replaced by what to do. A sheet with nothing to score cannot be
+   * handed in (a mark already set stays shown). */
+  gtk_widget_set_visible (self->juror_bar, self->juror_ids->len > 0);
+  gtk_widget_set_visible (self->juror_separator, self->juror_ids->len > 0);
+  gtk_widget_set_visible (self->sheet_bin, self->juror_ids->len > 0);
+  gtk_widget_set_visible (self->no_jurors_page, self->juror_ids->len == 0);
+  gtk_widget_set_visible (self->submitted_check,
+                          juror != NULL && (awd_score_sheet_get_n_rows (AWD_SCORE_SHEET (self->sheet)) > 0 ||
+                                            awd_juror_get_submitted (juror)));
   gtk_widget_set_sensitive (self->submitted_check, editable && !awd_juror_get_withdrawn (juror));
   gtk_widget_set_sensitive (self->withdraw_button, editable);
   gtk_button_set_label (GTK_BUTTON (self->withdraw_button),
@@ -148,6 +161,12 @@ update_juror_controls (AwdScoringPage *self)
     status = g_strdup (_("Sheet submitted"));
   gtk_label_set_text (GTK_LABEL (self->juror_status), status != NULL ? status : "");
   gtk_widget_set_tooltip_text (self->juror_status, status);
+}
+
+static void
+open_setup_clicked_cb (AwdScoringPage *self)
+{
+  awd_context_request_show (self->context, "setup", NULL);
 }
 
 static void
@@ -477,6 +496,9 @@ awd_scoring_page_class_init (AwdScoringPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/libfl/AwardDesk/awd-scoring-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, final_strip);
   gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, juror_bar);
+  gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, juror_separator);
+  gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, no_jurors_page);
   gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, juror_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, juror_status);
   gtk_widget_class_bind_template_child (widget_class, AwdScoringPage, submitted_check);
@@ -488,6 +510,7 @@ awd_scoring_page_class_init (AwdScoringPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, juror_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, submitted_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, withdraw_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_setup_clicked_cb);
 }
 
 static void
