@@ -8,9 +8,7 @@
 #   3. against a template extracted now from po/POTFILES.in (the same xgettext
 #      arguments as meson's 'glib' preset), ru.po leaves no msgid untranslated or
 #      fuzzy: every string the sources mark is translated. The missing msgids are
-#      named; those already translated in po/pending/ say so (run
-#      build-aux/merge-pending-po.sh);
-#   4. every fragment in po/pending/ is valid PO (with a minimal header).
+#      named.
 #
 # Usage: check-po.sh [SRCDIR]
 
@@ -29,7 +27,7 @@ not_ok() { echo "not ok $1 - $2"; failed=$((failed + 1)); }
 # List the msgids (with their msgctxt) of a PO file given on stdin, as TAP diagnostics.
 name_msgids() { grep -e "^msgctxt " -e "^msgid \"..*\"" | sed "s|^|# $1: |"; }
 
-echo "1..4"
+echo "1..3"
 
 # 1
 if msgfmt --check --output-file=/dev/null "$po" 2> "$work/msgfmt.err" \
@@ -59,19 +57,6 @@ case "$stats" in
 esac
 
 # 3
-pending_all="$work/pending-all.po"
-: > "$pending_all"
-set --
-for f in "$srcdir"/po/pending/*.po; do
-  [ -e "$f" ] || continue
-  awd_po_with_header "$f" "$work/frag-$(basename "$f")"
-  set -- "$@" "$work/frag-$(basename "$f")"
-done
-if [ $# -gt 0 ]; then
-  msgcat --force-po --use-first --output-file="$pending_all" "$@" 2>/dev/null \
-    || : > "$pending_all"
-fi
-
 if ! awd_make_pot "$srcdir" "$work/template.pot" 2> "$work/xgettext.err"; then
   not_ok 3 "ru.po translates every msgid of the sources"
   echo "# xgettext over po/POTFILES.in failed:"
@@ -88,46 +73,9 @@ else
   else
     not_ok 3 "ru.po translates every msgid of the sources"
     echo "# $n_open untranslated and $n_fuzzy fuzzy against a fresh template:"
-    if [ -s "$pending_all" ]; then
-      # Split the open msgids into those a fragment already translates and the rest.
-      msgattrib --translated --no-fuzzy "$pending_all" > "$work/pending-done.po" 2>/dev/null
-      msgcomm --more-than=1 --no-wrap "$work/open.po" "$work/pending-done.po" 2>/dev/null \
-        > "$work/in-pending.po" || true
-      name_msgids "untranslated, but in po/pending (run build-aux/merge-pending-po.sh)" \
-        < "$work/in-pending.po"
-      msgcomm --unique --no-wrap "$work/open.po" "$work/in-pending.po" 2>/dev/null \
-        | msgcomm --more-than=1 --no-wrap - "$work/open.po" 2>/dev/null \
-        | name_msgids "untranslated"
-    else
-      name_msgids untranslated < "$work/open.po"
-    fi
+    name_msgids untranslated < "$work/open.po"
     name_msgids fuzzy < "$work/fuzzy.po"
   fi
-fi
-
-# 4
-bad=""
-for f in "$srcdir"/po/pending/*.po; do
-  [ -e "$f" ] || continue
-  if ! msgfmt --check-format --check-header --output-file=/dev/null \
-       "$work/frag-$(basename "$f")" 2> "$work/frag.err"; then
-    bad="$bad $(basename "$f")"
-    # Report the fragment's own line numbers, not those of the copy with a header.
-    if grep -q 'Content-Type: text/plain; charset=' "$f"; then shift_by=0; else shift_by=$AWD_PO_HEADER_LINES; fi
-    awk -v dir="$work/frag-" -v n="$shift_by" '{
-        if (index($0, dir) == 1 && match($0, /^[^:]*:[0-9]+:/)) {
-          head = substr($0, 1, RLENGTH - 1); rest = substr($0, RLENGTH + 1)
-          k = split(head, parts, ":")
-          $0 = "po/pending/" substr(parts[1], length(dir) + 1) ":" (parts[2] - n) ":" rest
-        }
-        print "# " $0
-      }' "$work/frag.err"
-  fi
-done
-if [ -z "$bad" ]; then
-  ok 4 "every po/pending fragment is valid PO"
-else
-  not_ok 4 "every po/pending fragment is valid PO (bad:$bad)"
 fi
 
 [ "$failed" -eq 0 ]

@@ -1,6 +1,6 @@
 # shellcheck shell=sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Sourced by check-po.sh and merge-pending-po.sh: one place that knows how the
+# Sourced by check-po.sh: one place that knows how the
 # template is extracted. The arguments mirror meson's i18n 'glib' preset
 # (po/meson.build), so the template made here is the one `ninja award-desk-pot`
 # would make.
@@ -53,25 +53,4 @@ awd_make_pot() {
   _rc=$?
   rm -f "$_list"
   return $_rc
-}
-
-# awd_po_with_header IN OUT: copy a PO fragment, giving it a minimal UTF-8
-# header when it has none, so that msgcat and msgfmt read its Cyrillic.
-# The header added is AWD_PO_HEADER_LINES lines long (for error line numbers).
-# shellcheck disable=SC2034 # used by the scripts that source this file
-AWD_PO_HEADER_LINES=7
-awd_po_with_header() {
-  if grep -q '^msgid ""$' "$1" && grep -q 'Content-Type: text/plain; charset=' "$1"; then
-    cat "$1" > "$2"
-  else
-    {
-      printf '%s\n' 'msgid ""' 'msgstr ""' \
-        '"Content-Type: text/plain; charset=UTF-8\n"' \
-        '"Content-Transfer-Encoding: 8bit\n"' \
-        '"Language: ru\n"' \
-        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"' \
-        ''
-      cat "$1"
-    } > "$2"
-  fi
 }
