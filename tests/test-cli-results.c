@@ -31,6 +31,10 @@ run (const char  *locale,
   int status = -1;
   va_list args;
 
+  /* Each run replaces what the previous one printed. */
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+
   g_ptr_array_add (argv, (char *) g_getenv ("AWD_CLI"));
   va_start (args, err);
   while ((arg = va_arg (args, const char *)) != NULL)
@@ -56,7 +60,6 @@ fixture_set_up (Fixture       *f,
   f->dir = awd_test_make_dir ();
   f->db = g_build_filename (f->dir, "awards.db", NULL);
   g_assert_cmpint (run ("C.UTF-8", &out, &err, "--db", f->db, "init", NULL), ==, 0);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run ("C.UTF-8", &out, &err, "--db", f->db, "import-xml", sample, NULL), ==, 0);
 }
 
@@ -114,19 +117,14 @@ test_results_methods (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
     {
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
       g_assert_cmpint (run ("C.UTF-8", &out, &err, "--db", f->db, "results", "1",
                             "--method", methods[i], "--format", "csv", NULL), ==, 0);
       g_assert_true (g_str_has_prefix (out, "category,rank,ref,title,score\r\n"));
     }
 
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run ("C.UTF-8", &out, &err, "--db", f->db, "results", "1", "--method", "average", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "average"));
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run ("C.UTF-8", &out, &err, "--db", f->db, "results", "1", "--format", "xml", NULL), ==, 2);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run ("C.UTF-8", &out, &err, "--db", f->db, "results", "99", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "99"));
 }
