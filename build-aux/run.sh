@@ -23,7 +23,7 @@ fi
 # First run: create the database and load the sample round into it.
 "$cli" "${db_args[@]}" init
 if [ -z "$("$cli" "${db_args[@]}" rounds)" ]; then
-  "$cli" "${db_args[@]}" --operator "$(id -un)" import-xml "$top/data/sample-round.xml"
+  "$cli" "${db_args[@]}" import-xml "$top/data/sample-round.xml"
 fi
 
 exec "$build/src/gui/award-desk" "$@"
