@@ -4,65 +4,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
-#include <libxml/xmlschemas.h>
 
 #include "awd-canonical.h"
 #include "awd-results.h"
 #include "awd-store-results.h"
-#include "awd-xml-import.h"
+#include "awd-xml-import-private.h"
 
 /* The importer: one pass of libxml2's streaming reader with the schema
  * validator attached, writing into the store as it goes inside a single
  * transaction that is rolled back on the first error. See BUILD-NOTES.md
  * for why every libxml2 option here is what it is. */
 
-/* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
-#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
-
-#define MAX_DEPTH 8
 #define CHECK_EVERY 4096
-#define PROGRESS_BYTES (1024 * 1024)
-/* Scores read ahead of the store, which takes them in batches. */
-#define PENDING_SCORES 4096
-/* Batches in circulation between the reader and the score writer. */
-#define SCORE_BATCHES 4
-
-typedef struct {
-  AwdRound     *round;
-  guint         n;
-  AwdScoreCell  cells[PENDING_SCORES];
-  int           lines[PENDING_SCORES];
-} ScoreBatch;
-
-/* Storing a million scores costs about as much CPU as parsing and
- * validating them, so full batches go to a thread of their own (the score
- * writer) while the reader carries on. The store is never used by both:
- * the reader touches it again only after flush_scores, which waits until
- * every batch is back. */
-typedef struct {
-  AwdStore     *store;
-  GThread      *thread;
-  GAsyncQueue  *to_store;     /* full batches; the writer itself stops the thread */
-  GAsyncQueue  *stored;       /* batches handed back */
-  GPtrArray    *spare;        /* the reader's empty batches */
-  guint         in_flight;    /* sent and not yet back (reader side) */
-  gint          abandoned;    /* atomic: store nothing more */
-  /* Set by the thread before it hands the failed batch back. */
-  GError       *error;
-  int           error_line;
-} ScoreWriter;
 
 typedef struct {
   char         *key;
@@ -87,161 +46,13 @@ typedef struct {
   int           line;
 } PendingDecision;
 
-typedef struct {
-  AwdStore            *store;
-  const char          *path;
-  xmlTextReaderPtr     reader;
-  int                  fd;
-  goffset              max_size;
-  guint64              bytes_read;
-  guint64              total;
-  guint64              last_progress;
-  int                  io_errno;
-  gboolean             too_large;
-  GCancellable        *cancellable;
-  AwdXmlProgressFunc   progress;
-  gpointer             progress_data;
-
-  /* The prolog scan (scan_prolog): before the root element. */
-  int                  prolog_state;
-  guint                prolog_count;
-  gboolean             prolog_done;
-  gboolean             doctype_seen;
-  int                  prolog_line;
-
-  /* The first error, already "FILE:LINE: message". */
-  GError              *error;
-
-  const char          *stack[MAX_DEPTH + 1];
-  GString             *text;
-  gboolean             collect;
-
-  /* The round being read. */
-  AwdRound            *round;
-  gboolean             round_final;
-  int                  round_line;
-  GHashTable          *criteria;      /* key → gint64 id */
-  GHashTable          *categories;
-  GHashTable          *jurors;
-  GHashTable          *nominations;
-  int                  n_criteria;
-  int                  n_categories;
-  int                  n_jurors;
-  GArray              *winners;       /* PendingWinner */
-  GArray              *results;       /* PendingResult */
-  gboolean             has_results;
-  AwdMethod            results_method;
-  char                *results_checksum;
-  char                *results_finalized;  /* ISO 8601 in UTC, or NULL */
-  int                  results_line;
-  /* <decisions> was there (even empty): a final round keeps exactly these. */
-  gboolean             has_decisions;
-  GArray              *decisions;     /* PendingDecision */
-
-  /* The item being read. */
-  AwdCriterion        *criterion;
-  AwdCategory         *category;
-  char                *category_winner;
-  AwdJuror            *juror;
-  AwdNomination       *nomination;
-  char                *nomination_key;
-  gboolean             nomination_inserted;
-  GPtrArray           *partners;      /* AwdPartner */
-  char                *partner_country;
-  int                  n_partners;
-  char                *attachment_name;
-  char                *attachment_type;
-  char                *attachment_sha256;
-  gint64               comment_juror;
-  gint64               comment_nomination;
-
-  /* Scores read but not yet stored (flush_scores), with their lines for
-   * an error; the juror key of the last score and its id. */
-  ScoreBatch          *batch;
-  ScoreWriter         *writer;
-  char                *last_juror_key;
-  gint64               last_juror_id;
-  /* Strings of the reader's dictionary, compared by pointer. */
-  const char          *score_name;
-  const char          *namespace_uri;
-
-  /* What was added, for the audit row. */
-  GArray              *round_ids;
-  guint64              n_nominations;
-  guint64              n_scores;
-} ImportContext;
-
-/* libxml2 set-up ---------------------------------------------------------- */
-
-static xmlParserInputPtr
-deny_entity_loader (const char       *url,
-                    const char       *id,
-                    xmlParserCtxtPtr  context)
-{
-  /* Nothing outside the file itself is ever read: no DTD, no entity. */
-  return NULL;
-}
-
-static void
-silent_structured_error (void        *user_data,
-                         xmlErrorPtr  error)
-{
-}
-
-static void
-silent_generic_error (void       *user_data,
-                      const char *message,
-                      ...)
-{
-}
-
-static xmlSchemaPtr
-get_schema (void)
-{
-  static gsize initialized = 0;
-  static xmlSchemaPtr schema = NULL;
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_autoptr(GBytes) bytes = awd_xml_get_schema_bytes ();
-      xmlSchemaParserCtxtPtr parser;
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      xmlInitParser ();
-      xmlSetExternalEntityLoader (deny_entity_loader);
-
-      parser = xmlSchemaNewMemParserCtxt (data, (int) size);
-      xmlSchemaSetParserStructuredErrors (parser, silent_structured_error, NULL);
-      schema = xmlSchemaParse (parser);
-      xmlSchemaFreeParserCtxt (parser);
-      if (schema == NULL)
-        g_error ("The exchange schema compiled into the program does not parse");
-
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return schema;
-}
-
 /* Errors ------------------------------------------------------------------ */
 
-static int
-current_line (ImportContext *ctx)
-{
-  xmlNodePtr node = ctx->reader != NULL ? xmlTextReaderCurrentNode (ctx->reader) : NULL;
-  long line = node != NULL ? xmlGetLineNo (node) : -1;
-
-  if (line <= 0 && ctx->reader != NULL)
-    line = xmlTextReaderGetParserLineNumber (ctx->reader);
-  return line > 0 ? (int) line : 1;
-}
-
-static gboolean
-fail_at (ImportContext *ctx,
-         int            line,
-         AwdXmlError    code,
-         const char    *message)
+gboolean
+awd_xml_import_fail_at (ImportContext *ctx,
+                        int            line,
+                        AwdXmlError    code,
+                        const char    *message)
 {
   g_autofree char *one_line = g_strdup (message);
 
@@ -268,13 +79,13 @@ fail (ImportContext *ctx,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  return fail_at (ctx, current_line (ctx), code, message);
+  return awd_xml_import_fail_at (ctx, current_line (ctx), code, message);
 }
 
 /* A store or engine error, with the line of the element that caused it. */
-static gboolean
-fail_with (ImportContext *ctx,
-           GError        *error)
+gboolean
+awd_xml_import_fail_with (ImportContext *ctx,
+                          GError        *error)
 {
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
@@ -284,351 +95,9 @@ fail_with (ImportContext *ctx,
       g_error_free (error);
       return FALSE;
     }
-  fail_at (ctx, current_line (ctx), AWD_XML_ERROR_INVALID, error->message);
+  awd_xml_import_fail_at (ctx, current_line (ctx), AWD_XML_ERROR_INVALID, error->message);
   g_error_free (error);
   return FALSE;
-}
-
-/* Whether the file has a DOCTYPE. The reader parses ahead of the node it
- * returns, so an internal subset's entities can make an error (an entity
- * loop, an empty title) before the DOCTYPE node ever comes back; the bytes
- * of the prolog are therefore watched as they are read (scan_prolog). */
-static gboolean
-saw_doctype (ImportContext *ctx)
-{
-  return ctx->doctype_seen;
-}
-
-static gboolean
-fail_doctype (ImportContext *ctx)
-{
-  return fail_at (ctx, ctx->prolog_line, AWD_XML_ERROR_FORBIDDEN,
-                  _("The file has a DOCTYPE declaration; exchange files never have one, and it is not read"));
-}
-
-static char *
-size_limit_message (ImportContext *ctx)
-{
-  g_autofree char *limit = g_format_size_full ((guint64) ctx->max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-  return g_strdup_printf (_("The file is larger than %s, the most an import accepts"), limit);
-}
-
-static gpointer
-store_scores_thread (gpointer data)
-{
-  ScoreWriter *w = data;
-
-  for (;;)
-    {
-      ScoreBatch *batch = g_async_queue_pop (w->to_store);
-      guint failed = 0;
-
-      if (batch == (gpointer) w)
-        break;
-      if (!g_atomic_int_get (&w->abandoned) &&
-          !awd_store_bulk_insert_scores (w->store, batch->round, batch->cells, batch->n,
-                                         &failed, &w->error))
-        {
-          w->error_line = batch->lines[failed];
-          g_atomic_int_set (&w->abandoned, TRUE);
-        }
-      batch->n = 0;
-      g_async_queue_push (w->stored, batch);
-    }
-  return NULL;
-}
-
-static ScoreWriter *
-score_writer_new (AwdStore *store)
-{
-  ScoreWriter *w = g_new0 (ScoreWriter, 1);
-
-  w->store = store;
-  w->to_store = g_async_queue_new ();
-  w->stored = g_async_queue_new ();
-  w->spare = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < SCORE_BATCHES - 1; i++)
-    g_ptr_array_add (w->spare, g_new0 (ScoreBatch, 1));
-  return w;
-}
-
-/* Waits until every batch sent is back. */
-static void
-wait_for_score_writer (ScoreWriter *w)
-{
-  for (; w->in_flight > 0; w->in_flight--)
-    g_ptr_array_add (w->spare, g_async_queue_pop (w->stored));
-}
-
-static void
-score_writer_free (ScoreWriter *w)
-{
-  if (w->thread != NULL)
-    {
-      g_atomic_int_set (&w->abandoned, TRUE);
-      wait_for_score_writer (w);
-      g_async_queue_push (w->to_store, w);
-      g_thread_join (w->thread);
-    }
-  g_async_queue_unref (w->to_store);
-  g_async_queue_unref (w->stored);
-  g_ptr_array_unref (w->spare);
-  g_clear_error (&w->error);
-  g_free (w);
-}
-
-/* The score writer's error, with the line of the refused score. */
-static gboolean
-fail_from_writer (ImportContext *ctx)
-{
-  ScoreWriter *w = ctx->writer;
-  g_autoptr(GError) error = g_steal_pointer (&w->error);
-
-  if (error == NULL)
-    return TRUE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return fail_with (ctx, g_steal_pointer (&error));
-  return fail_at (ctx, w->error_line, AWD_XML_ERROR_INVALID, error->message);
-}
-
-static gboolean
-scores_waiting (ImportContext *ctx)
-{
-  return ctx->writer != NULL && (ctx->batch->n > 0 || ctx->writer->in_flight > 0);
-}
-
-/* Hands the full batch to the score writer (started on the first one) and
- * takes an empty one; stores it here if no thread can be had. */
-static gboolean
-send_scores (ImportContext *ctx)
-{
-  ScoreWriter *w = ctx->writer;
-
-  if (w->thread == NULL)
-    w->thread = g_thread_try_new ("awd-xml-scores", store_scores_thread, w, NULL);
-  if (w->thread == NULL)
-    {
-      ScoreBatch *batch = ctx->batch;
-      guint failed = 0;
-
-      batch->n = 0;
-      if (!awd_store_bulk_insert_scores (ctx->store, ctx->round, batch->cells, PENDING_SCORES,
-                                         &failed, &w->error))
-        {
-          w->error_line = batch->lines[failed];
-          return fail_from_writer (ctx);
-        }
-      return TRUE;
-    }
-
-  g_async_queue_push (w->to_store, ctx->batch);
-  w->in_flight++;
-  if (w->spare->len > 0)
-    ctx->batch = g_ptr_array_steal_index_fast (w->spare, w->spare->len - 1);
-  else
-    {
-      ctx->batch = g_async_queue_pop (w->stored);
-      w->in_flight--;
-    }
-  ctx->batch->n = 0;
-
-  /* A refused score stops the import at once. */
-  if (g_atomic_int_get (&w->abandoned))
-    {
-      wait_for_score_writer (w);
-      return fail_from_writer (ctx);
-    }
-  return TRUE;
-}
-
-/* Stores every score read so far and waits for the score writer. Called
- * before anything else is written or reported, so that the first error in
- * the file is the one reported. */
-static gboolean
-flush_scores (ImportContext *ctx)
-{
-  ScoreWriter *w = ctx->writer;
-  ScoreBatch *batch = ctx->batch;
-  guint n = batch->n;
-  guint failed = 0;
-
-  wait_for_score_writer (w);
-  if (!fail_from_writer (ctx))
-    return FALSE;
-  if (n == 0)
-    return TRUE;
-
-  batch->n = 0;
-  if (!awd_store_bulk_insert_scores (ctx->store, ctx->round, batch->cells, n, &failed, &w->error))
-    {
-      w->error_line = batch->lines[failed];
-      return fail_from_writer (ctx);
-    }
-  return TRUE;
-}
-
-static void
-reader_error_cb (void        *user_data,
-                 xmlErrorPtr  error)
-{
-  ImportContext *ctx = user_data;
-  g_autofree char *message = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (ctx->error != NULL || error == NULL || error->level == XML_ERR_WARNING)
-    return;
-
-  /* A score read before this error may be refused by the store: it comes
-   * first in the file. */
-  if (scores_waiting (ctx) && !flush_scores (ctx))
-    return;
-
-  if (ctx->too_large)
-    {
-      g_autofree char *size = size_limit_message (ctx);
-      fail_at (ctx, 0, AWD_XML_ERROR_TOO_LARGE, size);
-      return;
-    }
-  if (ctx->io_errno != 0)
-    {
-      fail_at (ctx, 0, AWD_XML_ERROR_IO, g_strerror (ctx->io_errno));
-      return;
-    }
-
-  if (saw_doctype (ctx))
-    {
-      fail_doctype (ctx);
-      return;
-    }
-
-  /* libxml2 names elements {namespace}name: our namespace is noise. */
-  parts = g_strsplit (error->message != NULL ? error->message : "", "{" AWD_XML_NAMESPACE "}", -1);
-  message = g_strjoinv ("", parts);
-  fail_at (ctx, error->line > 0 ? error->line : current_line (ctx),
-           AWD_XML_ERROR_INVALID, message);
-}
-
-/* Reading ------------------------------------------------------------------ */
-
-enum {
-  PROLOG_OUT,       /* between markup */
-  PROLOG_LT,        /* after '<' */
-  PROLOG_BANG,      /* after "<!": "--" starts a comment, "DOCTYPE" a DOCTYPE */
-  PROLOG_COMMENT,   /* inside <!-- --> (prolog_count: dashes in a row) */
-  PROLOG_PI,        /* inside <? ?> (prolog_count: 1 after '?') */
-};
-
-/* Watches the bytes before the root element for "<!DOCTYPE", skipping
- * comments and processing instructions, and stops at the root's '<'. */
-static void
-scan_prolog (ImportContext *ctx,
-             const char    *data,
-             gsize          len)
-{
-  static const char doctype[] = "DOCTYPE";
-
-  for (gsize i = 0; i < len && !ctx->prolog_done; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        ctx->prolog_line++;
-      switch (ctx->prolog_state)
-        {
-        case PROLOG_OUT:
-          if (c == '<')
-            ctx->prolog_state = PROLOG_LT;
-          break;
-
-        case PROLOG_LT:
-          if (c == '?')
-            ctx->prolog_state = PROLOG_PI, ctx->prolog_count = 0;
-          else if (c == '!')
-            ctx->prolog_state = PROLOG_BANG, ctx->prolog_count = 0;
-          else
-            ctx->prolog_done = TRUE;   /* the root element */
-          break;
-
-        case PROLOG_BANG:
-          if (ctx->prolog_count == 0 && c == '-')
-            ctx->prolog_state = PROLOG_COMMENT, ctx->prolog_count = 0;
-          else if (c == doctype[ctx->prolog_count])
-            {
-              if (++ctx->prolog_count == sizeof doctype - 1)
-                ctx->doctype_seen = ctx->prolog_done = TRUE;
-            }
-          else
-            /* "<![CDATA[" or junk before the root: the parser refuses it. */
-            ctx->prolog_done = TRUE;
-          break;
-
-        case PROLOG_COMMENT:
-          /* After "<!-": counts the dashes in a row; "-->" ends it. */
-          if (c == '-')
-            ctx->prolog_count++;
-          else if (c == '>' && ctx->prolog_count >= 2)
-            ctx->prolog_state = PROLOG_OUT;
-          else
-            ctx->prolog_count = 0;
-          break;
-
-        case PROLOG_PI:
-          if (c == '>' && ctx->prolog_count == 1)
-            ctx->prolog_state = PROLOG_OUT;
-          ctx->prolog_count = c == '?';
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-static int
-read_cb (void *context,
-         char *buffer,
-         int   len)
-{
-  ImportContext *ctx = context;
-  ssize_t n;
-
-  do
-    n = read (ctx->fd, buffer, (size_t) len);
-  while (n < 0 && errno == EINTR);
-
-  if (n < 0)
-    {
-      ctx->io_errno = errno;
-      return -1;
-    }
-
-  if (!ctx->prolog_done)
-    scan_prolog (ctx, buffer, (gsize) n);
-  ctx->bytes_read += (guint64) n;
-  if (ctx->bytes_read > (guint64) ctx->max_size)
-    {
-      /* The file grew after it was measured, or is not a plain file. */
-      ctx->too_large = TRUE;
-      return -1;
-    }
-  if (ctx->progress != NULL && ctx->bytes_read - ctx->last_progress >= PROGRESS_BYTES)
-    {
-      ctx->last_progress = ctx->bytes_read;
-      ctx->progress (ctx->bytes_read, ctx->total, ctx->progress_data);
-    }
-  return (int) n;
-}
-
-static int
-close_cb (void *context)
-{
-  ImportContext *ctx = context;
-
-  if (ctx->fd >= 0)
-    close (ctx->fd);
-  ctx->fd = -1;
-  return 0;
 }
 
 /* The attribute's value (owned by the caller), or NULL. */
@@ -823,7 +292,7 @@ resolve (ImportContext *ctx,
   if (id == NULL)
     {
       g_autofree char *text = describe_bad_key (key, kind);
-      fail_at (ctx, current_line (ctx), AWD_XML_ERROR_INVALID, text);
+      awd_xml_import_fail_at (ctx, current_line (ctx), AWD_XML_ERROR_INVALID, text);
       return 0;
     }
   return *id;
@@ -956,7 +425,7 @@ read_scale (ImportContext *ctx)
 
   /* Title and scale are the round's first children: it can go in now. */
   if (!awd_store_bulk_insert_round (ctx->store, ctx->round, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   id = awd_round_get_id (ctx->round);
   g_array_append_val (ctx->round_ids, id);
   return TRUE;
@@ -981,7 +450,7 @@ store_decisions (ImportContext *ctx)
       g_autoptr(GError) error = NULL;
 
       if (!awd_store_bulk_insert_award (ctx->store, d->nomination_id, d->mark, d->note, &error))
-        return fail_at (ctx, d->line, AWD_XML_ERROR_INVALID, error->message);
+        return awd_xml_import_fail_at (ctx, d->line, AWD_XML_ERROR_INVALID, error->message);
     }
   return TRUE;
 }
@@ -1047,23 +516,23 @@ finish_final_round (ImportContext *ctx)
         {
           g_autofree char *message =
             describe_bad_key (r->key, NOT_A_NOMINATION);
-          return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, message);
+          return awd_xml_import_fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, message);
         }
       id = *found;
       if (g_hash_table_contains (by_nomination, &id))
-        return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, _("A nomination has two results"));
+        return awd_xml_import_fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, _("A nomination has two results"));
       g_hash_table_insert (by_nomination, g_memdup2 (&id, sizeof id), r);
       if ((r->mark != AWD_AWARD_MARK_NONE || r->note != NULL) &&
           !awd_store_bulk_insert_award (ctx->store, id, r->mark, r->note, &error))
-        return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, error->message);
+        return awd_xml_import_fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, error->message);
     }
 
   snapshot = awd_store_load_results (ctx->store, round_id, &error);
   if (snapshot == NULL)
-    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
+    return awd_xml_import_fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
   res = awd_results_compute (snapshot->input, ctx->results_method, &error);
   if (res == NULL)
-    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
+    return awd_xml_import_fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
 
   for (guint n = 0; n < snapshot->nomination_ids->len; n++)
     {
@@ -1081,14 +550,14 @@ finish_final_round (ImportContext *ctx)
           g_autofree char *message =
             g_strdup_printf (_("The results of the final round do not follow from its scores: “%s” is not ranked when recomputed"),
                              nom->ref);
-          return fail_at (ctx, stated_result->line, AWD_XML_ERROR_INVALID, message);
+          return awd_xml_import_fail_at (ctx, stated_result->line, AWD_XML_ERROR_INVALID, message);
         }
       if (stated_result == NULL)
         {
           g_autofree char *message =
             g_strdup_printf (_("The results of the final round are incomplete: “%s” is ranked when recomputed but has no result"),
                              nom->ref);
-          return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
+          return awd_xml_import_fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
         }
       if ((guint) stated_result->rank != e->rank || fabs (stated_result->score - e->score) > 5e-7)
         {
@@ -1097,7 +566,7 @@ finish_final_round (ImportContext *ctx)
           g_autofree char *message =
             g_strdup_printf (_("The results of the final round do not follow from its scores: “%s” is stated with rank %d and score %s, recomputed it has rank %u and score %s"),
                              nom->ref, stated_result->rank, have, e->rank, want);
-          return fail_at (ctx, stated_result->line, AWD_XML_ERROR_INVALID, message);
+          return awd_xml_import_fail_at (ctx, stated_result->line, AWD_XML_ERROR_INVALID, message);
         }
 
       row.nomination_id = id;
@@ -1120,7 +589,7 @@ finish_final_round (ImportContext *ctx)
       g_autofree char *message =
         g_strdup_printf (_("The checksum of the final round does not match its content: the file states %s, the content gives sha256:%s"),
                          stated, checksum);
-      return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
+      return awd_xml_import_fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, message);
     }
 
   /* The results' marks went into the award table above so that the
@@ -1137,7 +606,7 @@ finish_final_round (ImportContext *ctx)
           if ((r->mark != AWD_AWARD_MARK_NONE || r->note != NULL) &&
               !awd_store_bulk_insert_award (ctx->store, lookup_id (ctx->nominations, r->key),
                                             AWD_AWARD_MARK_NONE, NULL, &error))
-            return fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, error->message);
+            return awd_xml_import_fail_at (ctx, r->line, AWD_XML_ERROR_INVALID, error->message);
         }
       if (!store_decisions (ctx))
         return FALSE;
@@ -1145,7 +614,7 @@ finish_final_round (ImportContext *ctx)
 
   if (!awd_store_bulk_finalize_round (ctx->store, round_id, ctx->results_method, checksum,
                                       ctx->results_finalized, rows, &error))
-    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
+    return awd_xml_import_fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID, error->message);
   return TRUE;
 }
 
@@ -1166,18 +635,18 @@ end_round (ImportContext *ctx)
         {
           g_autofree char *message =
             g_strdup_printf (_("The winner “%s” is not the key of a nomination of this round"), w->key);
-          return fail_at (ctx, w->line, AWD_XML_ERROR_INVALID, message);
+          return awd_xml_import_fail_at (ctx, w->line, AWD_XML_ERROR_INVALID, message);
         }
       if (!awd_store_bulk_set_winner (ctx->store, w->category_id, *id, &error))
-        return fail_at (ctx, w->line, AWD_XML_ERROR_INVALID, error->message);
+        return awd_xml_import_fail_at (ctx, w->line, AWD_XML_ERROR_INVALID, error->message);
     }
 
   if (ctx->has_results && !ctx->round_final)
-    return fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID,
-                    _("Only a final round carries results"));
+    return awd_xml_import_fail_at (ctx, ctx->results_line, AWD_XML_ERROR_INVALID,
+                                   _("Only a final round carries results"));
   if (ctx->round_final && !ctx->has_results)
-    return fail_at (ctx, ctx->round_line, AWD_XML_ERROR_INVALID,
-                    _("The final round has no results"));
+    return awd_xml_import_fail_at (ctx, ctx->round_line, AWD_XML_ERROR_INVALID,
+                                   _("The final round has no results"));
   if (ctx->round_final && !finish_final_round (ctx))
     return FALSE;
   if (!ctx->round_final && !store_decisions (ctx))
@@ -1213,7 +682,7 @@ end_criterion (ImportContext *ctx)
   g_autoptr(GError) error = NULL;
 
   if (!awd_store_bulk_insert_criterion (ctx->store, ctx->criterion, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   return add_key (ctx, ctx->criteria, g_object_get_data (G_OBJECT (ctx->criterion), "key"),
                   awd_criterion_get_id (ctx->criterion));
 }
@@ -1245,7 +714,7 @@ end_category (ImportContext *ctx)
   g_autoptr(GError) error = NULL;
 
   if (!awd_store_bulk_insert_category (ctx->store, ctx->category, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   if (ctx->category_winner != NULL)
     {
       PendingWinner w = {
@@ -1286,7 +755,7 @@ end_juror (ImportContext *ctx)
   g_autoptr(GError) error = NULL;
 
   if (!awd_store_bulk_insert_juror (ctx->store, ctx->juror, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   return add_key (ctx, ctx->jurors, g_object_get_data (G_OBJECT (ctx->juror), "key"),
                   awd_juror_get_id (ctx->juror));
 }
@@ -1347,7 +816,7 @@ flush_nomination (ImportContext *ctx)
   ctx->nomination_inserted = TRUE;
 
   if (!awd_store_bulk_insert_nomination (ctx->store, ctx->nomination, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   id = awd_nomination_get_id (ctx->nomination);
   if (!add_key (ctx, ctx->nominations, ctx->nomination_key, id))
     return FALSE;
@@ -1358,7 +827,7 @@ flush_nomination (ImportContext *ctx)
 
       if (!awd_store_bulk_insert_partner (ctx->store, id, (int) i + 1, awd_partner_get_name (p),
                                           awd_partner_get_country (p), &error))
-        return fail_with (ctx, g_steal_pointer (&error));
+        return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
     }
   ctx->n_nominations++;
   return TRUE;
@@ -1383,7 +852,7 @@ end_attachment (ImportContext *ctx)
   if (awd_store_bulk_insert_attachment (ctx->store, awd_nomination_get_id (ctx->nomination),
                                         ctx->attachment_name, ctx->attachment_type, data,
                                         ctx->attachment_sha256, &error) == 0)
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   return TRUE;
 }
 
@@ -1437,7 +906,7 @@ read_score (ImportContext *ctx)
   if (juror == NULL || nomination == NULL || criterion == NULL || value_text == NULL)
     {
       xmlTextReaderMoveToElement (ctx->reader);
-      if (!flush_scores (ctx))
+      if (!awd_xml_import_flush_scores (ctx))
         return FALSE;
       return fail (ctx, AWD_XML_ERROR_INVALID, _("A score needs a juror, a nomination, a criterion and a value"));
     }
@@ -1469,7 +938,7 @@ read_score (ImportContext *ctx)
       g_autofree char *value_copy = g_strdup (value_text);
 
       xmlTextReaderMoveToElement (ctx->reader);
-      if (!flush_scores (ctx))
+      if (!awd_xml_import_flush_scores (ctx))
         return FALSE;
       if (juror_id == 0)
         resolve (ctx, ctx->jurors, juror_copy, NOT_A_JUROR);
@@ -1480,7 +949,7 @@ read_score (ImportContext *ctx)
       else if (error == NULL)
         fail (ctx, AWD_XML_ERROR_INVALID, _("The score “%s” is not a decimal number"), value_copy);
       else
-        fail_with (ctx, g_steal_pointer (&error));
+        awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
       return FALSE;
     }
   xmlTextReaderMoveToElement (ctx->reader);
@@ -1490,7 +959,7 @@ read_score (ImportContext *ctx)
   ctx->batch->lines[ctx->batch->n] = current_line (ctx);
   ctx->n_scores++;
   if (++ctx->batch->n == PENDING_SCORES)
-    return send_scores (ctx);
+    return awd_xml_import_send_scores (ctx);
   return TRUE;
 }
 
@@ -1509,7 +978,7 @@ read_conflict (ImportContext *ctx)
     return FALSE;
   if (!awd_store_bulk_insert_conflict (ctx->store, awd_round_get_id (ctx->round), juror_id,
                                        nomination_id, reason, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   return TRUE;
 }
 
@@ -1531,7 +1000,7 @@ end_comment (ImportContext *ctx)
 
   if (!awd_store_bulk_insert_comment (ctx->store, awd_round_get_id (ctx->round), ctx->comment_juror,
                                       ctx->comment_nomination, ctx->text->str, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   return TRUE;
 }
 
@@ -1549,7 +1018,7 @@ read_vote (ImportContext *ctx)
   if (count < 0)
     return fail (ctx, AWD_XML_ERROR_INVALID, _("A vote count cannot be negative"));
   if (!awd_store_bulk_insert_votes (ctx->store, nomination_id, count, &error))
-    return fail_with (ctx, g_steal_pointer (&error));
+    return awd_xml_import_fail_with (ctx, g_steal_pointer (&error));
   return TRUE;
 }
 
@@ -1846,12 +1315,12 @@ handle_node (ImportContext *ctx)
   gboolean is_score;
 
   if (saw_doctype (ctx))
-    return fail_doctype (ctx);
+    return awd_xml_import_fail_doctype (ctx);
 
   switch (type)
     {
     case XML_READER_TYPE_DOCUMENT_TYPE:
-      return fail_doctype (ctx);
+      return awd_xml_import_fail_doctype (ctx);
 
     case XML_READER_TYPE_ENTITY_REFERENCE:
     case XML_READER_TYPE_ENTITY:
@@ -1883,7 +1352,7 @@ handle_node (ImportContext *ctx)
 
   /* Scores wait in a batch; anything else is written or refused after
    * them. */
-  if (!is_score && scores_waiting (ctx) && !flush_scores (ctx))
+  if (!is_score && scores_waiting (ctx) && !awd_xml_import_flush_scores (ctx))
     return FALSE;
 
   depth = xmlTextReaderDepth (ctx->reader);
@@ -1914,17 +1383,6 @@ handle_node (ImportContext *ctx)
   return handle_end (ctx, name, depth > 0 ? ctx->stack[depth - 1] : "");
 }
 
-static goffset
-get_max_size (void)
-{
-  const char *text = g_getenv ("AWARD_DESK_XML_MAX_SIZE");
-  gint64 value;
-
-  if (text != NULL && (value = g_ascii_strtoll (text, NULL, 10)) > 0 && value < AWD_XML_IMPORT_MAX_SIZE)
-    return value;
-  return AWD_XML_IMPORT_MAX_SIZE;
-}
-
 static char *
 describe_import (ImportContext *ctx)
 {
@@ -1946,20 +1404,9 @@ run_reader (ImportContext *ctx)
   guint64 nodes = 0;
   int rc;
 
-  validator = xmlSchemaNewValidCtxt (get_schema ());
-  xmlSchemaSetValidStructuredErrors (validator, reader_error_cb, ctx);
-
-  ctx->reader = xmlReaderForIO (read_cb, close_cb, ctx, NULL, NULL, READER_OPTIONS);
-  if (ctx->reader == NULL)
-    {
-      xmlSchemaFreeValidCtxt (validator);
-      close_cb (ctx);
-      return fail_at (ctx, 0, AWD_XML_ERROR_IO, _("Could not start reading the file"));
-    }
-  xmlTextReaderSetStructuredErrorHandler (ctx->reader, reader_error_cb, ctx);
-
-  if (xmlTextReaderSchemaValidateCtxt (ctx->reader, validator, 0) != 0)
-    fail_at (ctx, 0, AWD_XML_ERROR_INVALID, _("Could not set up the validation against the exchange schema"));
+  validator = awd_xml_import_start_reader (ctx);
+  if (validator == NULL)
+    return FALSE;
 
   while (ctx->error == NULL && (rc = xmlTextReaderRead (ctx->reader)) == 1)
     {
@@ -1975,13 +1422,13 @@ run_reader (ImportContext *ctx)
     }
 
   if (ctx->error == NULL && rc == 0)
-    flush_scores (ctx);
+    awd_xml_import_flush_scores (ctx);
   if (ctx->error == NULL && rc != 0)
     {
       if (ctx->too_large)
         {
-          g_autofree char *message = size_limit_message (ctx);
-          fail_at (ctx, 0, AWD_XML_ERROR_TOO_LARGE, message);
+          g_autofree char *message = awd_xml_import_size_limit_message (ctx);
+          awd_xml_import_fail_at (ctx, 0, AWD_XML_ERROR_TOO_LARGE, message);
         }
       else
         fail (ctx, AWD_XML_ERROR_INVALID, _("The file is not well-formed XML"));
@@ -2008,13 +1455,12 @@ awd_xml_import (AwdStore            *store,
   ImportContext ctx = { 0 };
   g_autoptr(GError) store_error = NULL;
   g_autofree char *summary = NULL;
-  struct stat st;
   gboolean ok;
 
   g_return_val_if_fail (AWD_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  get_schema ();  /* also installs the deny-all entity loader */
+  awd_xml_import_get_schema ();  /* also installs the deny-all entity loader */
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -2024,31 +1470,10 @@ awd_xml_import (AwdStore            *store,
   ctx.cancellable = cancellable;
   ctx.progress = progress;
   ctx.progress_data = progress_data;
-  ctx.max_size = get_max_size ();
   ctx.prolog_line = 1;
 
-  ctx.fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
-  if (ctx.fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (fstat (ctx.fd, &st) != 0 || S_ISDIR (st.st_mode))
-    {
-      int saved_errno = S_ISDIR (st.st_mode) ? EISDIR : errno;
-      close (ctx.fd);
-      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (S_ISREG (st.st_mode) && st.st_size > ctx.max_size)
-    {
-      g_autofree char *message = size_limit_message (&ctx);
-      close (ctx.fd);
-      g_set_error (error, AWD_XML_ERROR, AWD_XML_ERROR_TOO_LARGE, "%s: %s", path, message);
-      return NULL;
-    }
-  ctx.total = S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+  if (!awd_xml_import_open_file (&ctx, error))
+    return NULL;
 
   if (!awd_store_begin (store, &store_error))
     {
@@ -2060,18 +1485,16 @@ awd_xml_import (AwdStore            *store,
   ctx.text = g_string_new (NULL);
   ctx.partners = g_ptr_array_new_with_free_func (g_object_unref);
   ctx.round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ctx.writer = score_writer_new (store);
+  ctx.writer = awd_xml_import_score_writer_new (store);
   ctx.batch = g_new0 (ScoreBatch, 1);
 
   /* libxml2 reports through our handlers only, on this thread; a few of
    * its messages ("Unimplemented block") go to the generic handler. */
-  xmlSetStructuredErrorFunc (&ctx, reader_error_cb);
-  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+  awd_xml_import_catch_errors (&ctx);
   ok = run_reader (&ctx);
   /* Nothing touches the store while the score writer may. */
-  g_clear_pointer (&ctx.writer, score_writer_free);
-  xmlSetStructuredErrorFunc (NULL, silent_structured_error);
-  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+  g_clear_pointer (&ctx.writer, awd_xml_import_score_writer_free);
+  awd_xml_import_release_errors ();
 
   if (ok)
     {
@@ -2080,7 +1503,7 @@ awd_xml_import (AwdStore            *store,
                             NULL, summary, &store_error) &&
            awd_store_commit (store, &store_error);
       if (!ok)
-        fail_at (&ctx, 0, AWD_XML_ERROR_IO, store_error->message);
+        awd_xml_import_fail_at (&ctx, 0, AWD_XML_ERROR_IO, store_error->message);
     }
   else
     awd_store_rollback (store);
