@@ -164,6 +164,20 @@ gboolean      awd_store_exec_for_testing (AwdStore    *self,
                                           const char  *sql,
                                           GError     **error);
 
+/* Cells of the jury's work (awd-store-scores.c). round_of_cell: the
+ * round of a juror × nomination (× criterion, when > 0) cell, or 0 with an
+ * error when its parts do not exist or belong to different rounds.
+ * describe_cell: the cell as an audit row's before/after text. */
+gint64        awd_store_round_of_cell  (AwdStore      *self,
+                                        gint64         juror_id,
+                                        gint64         nomination_id,
+                                        gint64         criterion_id,
+                                        GError       **error);
+char         *awd_store_describe_cell  (gint64         juror_id,
+                                        gint64         nomination_id,
+                                        gint64         criterion_id,
+                                        const char    *extra);
+
 /* Folding for search (awd-fold.c, declared here for the store's use too). */
 #include "awd-fold.h"
 

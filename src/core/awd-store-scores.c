@@ -11,9 +11,11 @@
 #include "awd-store-private.h"
 #include "awd-store-scoring.h"
 
-/* The jury's work on a round. Each user action is one transaction with one
- * audit row; the bulk_* variants run the same checks without an audit row
- * for an import, which writes one row for everything it adds. */
+/* The jury's scores on a round (awd-store-scoring.h): the scale check, one
+ * score at a time and the import's batches, and the scores read back in
+ * the export's order. Each user action is one transaction with one audit
+ * row; the bulk_* variants run the same checks without an audit row for
+ * an import, which writes one row for everything it adds. */
 
 #define SCORE_EPSILON 1e-9
 
@@ -79,12 +81,12 @@ awd_score_value_check (double    scale_min,
 
 /* The round of a juror × nomination (× criterion) cell; refuses a cell whose
  * parts belong to different rounds or do not exist. */
-static gint64
-round_of_cell (AwdStore  *self,
-               gint64     juror_id,
-               gint64     nomination_id,
-               gint64     criterion_id,
-               GError   **error)
+gint64
+awd_store_round_of_cell (AwdStore  *self,
+                         gint64     juror_id,
+                         gint64     nomination_id,
+                         gint64     criterion_id,
+                         GError   **error)
 {
   sqlite3_stmt *stmt = awd_store_prepare (self,
                                           "SELECT (SELECT round_id FROM juror WHERE id = ?1),"
@@ -144,11 +146,11 @@ has_conflict (AwdStore  *self,
   return TRUE;
 }
 
-static char *
-describe_cell (gint64      juror_id,
-               gint64      nomination_id,
-               gint64      criterion_id,
-               const char *extra)
+char *
+awd_store_describe_cell (gint64      juror_id,
+                         gint64      nomination_id,
+                         gint64      criterion_id,
+                         const char *extra)
 {
   GString *text = g_string_new (NULL);
 
@@ -159,131 +161,6 @@ describe_cell (gint64      juror_id,
   if (extra != NULL)
     g_string_append_printf (text, "\n%s", extra);
   return g_string_free (text, FALSE);
-}
-
-/* Conflicts ------------------------------------------------------------ */
-
-gboolean
-awd_store_bulk_insert_conflict (AwdStore    *self,
-                                gint64       round_id,
-                                gint64       juror_id,
-                                gint64       nomination_id,
-                                const char  *reason,
-                                GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
-
-  stmt = awd_store_prepare (self, "INSERT INTO conflict (round_id, juror_id, nomination_id, reason)"
-                            " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (juror_id, nomination_id)"
-                            " DO UPDATE SET reason = excluded.reason", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, juror_id);
-  sqlite3_bind_int64 (stmt, 3, nomination_id);
-  awd_store_bind_text (stmt, 4, reason);
-  return awd_store_step_done (self, stmt, error);
-}
-
-/* A conflict keeps the juror's scores on the nomination (they stop
- * counting), so that removing a conflict declared by mistake loses nothing. */
-gboolean
-awd_store_set_conflict (AwdStore    *self,
-                        gint64       juror_id,
-                        gint64       nomination_id,
-                        const char  *reason,
-                        GError     **error)
-{
-  g_autofree char *after = NULL;
-  gint64 round_id;
-  gboolean ok;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  if (!awd_store_begin (self, error))
-    return FALSE;
-  round_id = round_of_cell (self, juror_id, nomination_id, 0, error);
-  ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
-       awd_store_bulk_insert_conflict (self, round_id, juror_id, nomination_id, reason, error);
-  if (ok)
-    {
-      g_autofree char *extra = g_strdup_printf ("reason: %s", reason != NULL ? reason : "");
-      after = describe_cell (juror_id, nomination_id, 0, extra);
-    }
-  return awd_store_finish_change (self, ok, round_id, "insert", "conflict", nomination_id, NULL, after, error);
-}
-
-gboolean
-awd_store_remove_conflict (AwdStore  *self,
-                           gint64     juror_id,
-                           gint64     nomination_id,
-                           GError   **error)
-{
-  g_autofree char *before = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 round_id;
-  gboolean ok;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  if (!awd_store_begin (self, error))
-    return FALSE;
-  round_id = round_of_cell (self, juror_id, nomination_id, 0, error);
-  ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
-       (stmt = awd_store_prepare (self, "DELETE FROM conflict WHERE juror_id = ?1"
-                                  " AND nomination_id = ?2", error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, juror_id);
-      sqlite3_bind_int64 (stmt, 2, nomination_id);
-      ok = awd_store_step_done (self, stmt, error);
-      before = describe_cell (juror_id, nomination_id, 0, NULL);
-    }
-  return awd_store_finish_change (self, ok, round_id, "delete", "conflict", nomination_id, before, NULL, error);
-}
-
-static void
-clear_conflict_row (gpointer data)
-{
-  AwdConflictRow *row = data;
-  g_clear_pointer (&row->reason, g_free);
-}
-
-static void
-add_conflict_row (sqlite3_stmt *stmt,
-                  gpointer      rows)
-{
-  AwdConflictRow row = {
-    sqlite3_column_int64 (stmt, 0),
-    sqlite3_column_int64 (stmt, 1),
-    awd_store_column_text (stmt, 2),
-  };
-  g_array_append_val ((GArray *) rows, row);
-}
-
-GArray *
-awd_store_list_conflicts (AwdStore  *self,
-                          gint64     round_id,
-                          GError   **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdConflictRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_conflict_row);
-  stmt = awd_store_prepare (self, "SELECT c.juror_id, c.nomination_id, c.reason FROM conflict c"
-                            " JOIN juror j ON j.id = c.juror_id JOIN nomination n ON n.id = c.nomination_id"
-                            " WHERE c.round_id = ?1 ORDER BY j.position, j.id, n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_conflict_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
 }
 
 /* Scores --------------------------------------------------------------- */
@@ -510,7 +387,7 @@ awd_store_set_score (AwdStore  *self,
   if (!awd_store_begin (self, error))
     return FALSE;
 
-  round_id = round_of_cell (self, juror_id, nomination_id, criterion_id, error);
+  round_id = awd_store_round_of_cell (self, juror_id, nomination_id, criterion_id, error);
   ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
        (round = awd_store_get_round (self, round_id, error)) != NULL &&
        awd_score_value_check (awd_round_get_scale_min (round), awd_round_get_scale_max (round),
@@ -532,7 +409,7 @@ awd_store_set_score (AwdStore  *self,
         {
           g_autofree char *old_text = format_number (old_value);
           g_autofree char *extra = g_strdup_printf ("value: %s", old_text);
-          before = describe_cell (juror_id, nomination_id, criterion_id, extra);
+          before = awd_store_describe_cell (juror_id, nomination_id, criterion_id, extra);
         }
     }
   if (ok)
@@ -543,7 +420,7 @@ awd_store_set_score (AwdStore  *self,
 
       value_text = format_number (value);
       extra = g_strdup_printf ("value: %s", value_text);
-      after = describe_cell (juror_id, nomination_id, criterion_id, extra);
+      after = awd_store_describe_cell (juror_id, nomination_id, criterion_id, extra);
     }
   return awd_store_finish_change (self, ok, round_id, "update", "score", nomination_id, before, after, error);
 }
@@ -564,7 +441,7 @@ awd_store_clear_score (AwdStore  *self,
 
   if (!awd_store_begin (self, error))
     return FALSE;
-  round_id = round_of_cell (self, juror_id, nomination_id, criterion_id, error);
+  round_id = awd_store_round_of_cell (self, juror_id, nomination_id, criterion_id, error);
   ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
        (stmt = awd_store_prepare (self, "DELETE FROM score WHERE juror_id = ?1 AND nomination_id = ?2"
                                   " AND criterion_id = ?3", error)) != NULL;
@@ -574,7 +451,7 @@ awd_store_clear_score (AwdStore  *self,
       sqlite3_bind_int64 (stmt, 2, nomination_id);
       sqlite3_bind_int64 (stmt, 3, criterion_id);
       ok = awd_store_step_done (self, stmt, error);
-      before = describe_cell (juror_id, nomination_id, criterion_id, NULL);
+      before = awd_store_describe_cell (juror_id, nomination_id, criterion_id, NULL);
     }
   return awd_store_finish_change (self, ok, round_id, "delete", "score", nomination_id, before, NULL, error);
 }
@@ -787,442 +664,3 @@ awd_store_count_scores (AwdStore  *self,
   return n;
 }
 
-/* Comments ------------------------------------------------------------- */
-
-gboolean
-awd_store_bulk_insert_comment (AwdStore    *self,
-                               gint64       round_id,
-                               gint64       juror_id,
-                               gint64       nomination_id,
-                               const char  *text,
-                               GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
-
-  if (text == NULL || *text == '\0')
-    {
-      stmt = awd_store_prepare (self, "DELETE FROM comment WHERE juror_id = ?1 AND nomination_id = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, juror_id);
-      sqlite3_bind_int64 (stmt, 2, nomination_id);
-      return awd_store_step_done (self, stmt, error);
-    }
-
-  stmt = awd_store_prepare (self, "INSERT INTO comment (round_id, juror_id, nomination_id, text)"
-                            " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (juror_id, nomination_id)"
-                            " DO UPDATE SET text = excluded.text", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, juror_id);
-  sqlite3_bind_int64 (stmt, 3, nomination_id);
-  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
-  return awd_store_step_done (self, stmt, error);
-}
-
-gboolean
-awd_store_set_comment (AwdStore    *self,
-                       gint64       juror_id,
-                       gint64       nomination_id,
-                       const char  *text,
-                       GError     **error)
-{
-  g_autofree char *after = NULL;
-  gint64 round_id;
-  gboolean ok;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  if (!awd_store_begin (self, error))
-    return FALSE;
-  round_id = round_of_cell (self, juror_id, nomination_id, 0, error);
-  ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
-       awd_store_bulk_insert_comment (self, round_id, juror_id, nomination_id, text, error);
-  if (ok)
-    {
-      g_autofree char *extra = g_strdup_printf ("text: %s", text != NULL ? text : "");
-      after = describe_cell (juror_id, nomination_id, 0, extra);
-    }
-  return awd_store_finish_change (self, ok, round_id, "update", "comment", nomination_id, NULL, after, error);
-}
-
-static void
-clear_comment_row (gpointer data)
-{
-  AwdCommentRow *row = data;
-  g_clear_pointer (&row->text, g_free);
-}
-
-static void
-add_comment_row (sqlite3_stmt *stmt,
-                 gpointer      rows)
-{
-  AwdCommentRow row = {
-    sqlite3_column_int64 (stmt, 0),
-    sqlite3_column_int64 (stmt, 1),
-    awd_store_column_text (stmt, 2),
-  };
-  g_array_append_val ((GArray *) rows, row);
-}
-
-GArray *
-awd_store_list_comments (AwdStore  *self,
-                         gint64     round_id,
-                         GError   **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdCommentRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_comment_row);
-  stmt = awd_store_prepare (self, "SELECT c.juror_id, c.nomination_id, c.text FROM comment c"
-                            " JOIN juror j ON j.id = c.juror_id JOIN nomination n ON n.id = c.nomination_id"
-                            " WHERE c.round_id = ?1 ORDER BY j.position, j.id, n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_comment_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-/* Votes ---------------------------------------------------------------- */
-
-gboolean
-awd_store_bulk_insert_votes (AwdStore  *self,
-                             gint64     nomination_id,
-                             gint64     count,
-                             GError   **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
-
-  if (count < 0)
-    {
-      stmt = awd_store_prepare (self, "DELETE FROM vote WHERE nomination_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, nomination_id);
-      return awd_store_step_done (self, stmt, error);
-    }
-
-  stmt = awd_store_prepare (self, "INSERT INTO vote (nomination_id, count) VALUES (?1, ?2)"
-                            " ON CONFLICT (nomination_id) DO UPDATE SET count = excluded.count", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  sqlite3_bind_int64 (stmt, 2, count);
-  return awd_store_step_done (self, stmt, error);
-}
-
-gboolean
-awd_store_set_votes (AwdStore  *self,
-                     gint64     nomination_id,
-                     gint64     count,
-                     GError   **error)
-{
-  g_autofree char *after = NULL;
-  gint64 round_id;
-  gboolean ok;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  if (!awd_store_begin (self, error))
-    return FALSE;
-  round_id = awd_store_round_of (self, "nomination", nomination_id, error);
-  ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
-       awd_store_bulk_insert_votes (self, nomination_id, count, error);
-  if (ok && count >= 0)
-    after = g_strdup_printf ("count: %" G_GINT64_FORMAT, count);
-  return awd_store_finish_change (self, ok, round_id, count >= 0 ? "update" : "delete", "vote",
-                                  nomination_id, NULL, after, error);
-}
-
-static void
-add_vote_row (sqlite3_stmt *stmt,
-              gpointer      rows)
-{
-  AwdVoteRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-  g_array_append_val ((GArray *) rows, row);
-}
-
-GArray *
-awd_store_list_votes (AwdStore  *self,
-                      gint64     round_id,
-                      GError   **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdVoteRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  stmt = awd_store_prepare (self, "SELECT v.nomination_id, v.count FROM vote v"
-                            " JOIN nomination n ON n.id = v.nomination_id"
-                            " WHERE n.round_id = ?1 ORDER BY n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_vote_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-/* Award marks ---------------------------------------------------------- */
-
-gboolean
-awd_store_bulk_insert_award (AwdStore     *self,
-                             gint64        nomination_id,
-                             AwdAwardMark  mark,
-                             const char   *note,
-                             GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
-
-  if ((guint) mark > AWD_AWARD_MARK_DIPLOMA)
-    return awd_store_refuse (error, _("The award mark is not known"));
-
-  if (mark == AWD_AWARD_MARK_NONE && (note == NULL || *note == '\0'))
-    {
-      stmt = awd_store_prepare (self, "DELETE FROM award WHERE nomination_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, nomination_id);
-      return awd_store_step_done (self, stmt, error);
-    }
-
-  stmt = awd_store_prepare (self, "INSERT INTO award (nomination_id, mark, note) VALUES (?1, ?2, ?3)"
-                            " ON CONFLICT (nomination_id) DO UPDATE SET mark = excluded.mark,"
-                            " note = excluded.note", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  awd_store_bind_text (stmt, 2, awd_award_mark_to_string (mark));
-  awd_store_bind_text (stmt, 3, note);
-  return awd_store_step_done (self, stmt, error);
-}
-
-gboolean
-awd_store_set_award (AwdStore     *self,
-                     gint64        nomination_id,
-                     AwdAwardMark  mark,
-                     const char   *note,
-                     GError      **error)
-{
-  g_autofree char *after = NULL;
-  gint64 round_id;
-  gboolean ok;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  if (!awd_store_begin (self, error))
-    return FALSE;
-  round_id = awd_store_round_of (self, "nomination", nomination_id, error);
-  ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
-       awd_store_bulk_insert_award (self, nomination_id, mark, note, error);
-  if (ok)
-    after = g_strdup_printf ("mark: %s\nnote: %s", awd_award_mark_to_string (mark),
-                             note != NULL ? note : "");
-  return awd_store_finish_change (self, ok, round_id, "update", "award", nomination_id, NULL, after, error);
-}
-
-static void
-clear_award_row (gpointer data)
-{
-  AwdAwardRow *row = data;
-  g_clear_pointer (&row->note, g_free);
-}
-
-static void
-add_award_row (sqlite3_stmt *stmt,
-               gpointer      rows)
-{
-  AwdAwardRow row = { sqlite3_column_int64 (stmt, 0), AWD_AWARD_MARK_NONE, NULL };
-  const char *mark = (const char *) sqlite3_column_text (stmt, 1);
-
-  if (mark != NULL)
-    awd_award_mark_from_string (mark, &row.mark);
-  row.note = awd_store_column_text (stmt, 2);
-  g_array_append_val ((GArray *) rows, row);
-}
-
-GArray *
-awd_store_list_awards (AwdStore  *self,
-                       gint64     round_id,
-                       GError   **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdAwardRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_award_row);
-  stmt = awd_store_prepare (self, "SELECT a.nomination_id, a.mark, a.note FROM award a"
-                            " JOIN nomination n ON n.id = a.nomination_id"
-                            " WHERE n.round_id = ?1 ORDER BY n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_award_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-/* Direct winners ------------------------------------------------------- */
-
-gboolean
-awd_store_bulk_set_winner (AwdStore  *self,
-                           gint64     category_id,
-                           gint64     nomination_id,
-                           GError   **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
-
-  stmt = awd_store_prepare (self, "SELECT c.kind, (SELECT category_id FROM nomination WHERE id = ?2)"
-                            " FROM category c WHERE c.id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, category_id);
-  sqlite3_bind_int64 (stmt, 2, nomination_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      gboolean direct = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "direct") == 0;
-      gint64 nomination_category = sqlite3_column_int64 (stmt, 1);
-
-      sqlite3_reset (stmt);
-      if (nomination_id > 0 && !direct)
-        return awd_store_refuse (error, _("Only a direct-prize category has a winner"));
-      if (nomination_id > 0 && nomination_category != category_id)
-        return awd_store_refuse (error, _("The winner must be a nomination of the same category"));
-    }
-  else
-    {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        return awd_store_refuse (error, _("The category no longer exists"));
-      return awd_store_set_error (self, rc, error);
-    }
-
-  stmt = awd_store_prepare (self, "UPDATE category SET winner_id = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, category_id);
-  awd_store_bind_id (stmt, 2, nomination_id);
-  return awd_store_step_done (self, stmt, error);
-}
-
-gboolean
-awd_store_set_category_winner (AwdStore  *self,
-                               gint64     category_id,
-                               gint64     nomination_id,
-                               GError   **error)
-{
-  g_autofree char *after = NULL;
-  gint64 round_id;
-  gboolean ok;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  if (!awd_store_begin (self, error))
-    return FALSE;
-  round_id = awd_store_round_of (self, "category", category_id, error);
-  ok = round_id > 0 && awd_store_require_writable (self, round_id, error) &&
-       awd_store_bulk_set_winner (self, category_id, nomination_id, error);
-  if (ok)
-    after = g_strdup_printf ("winner: %" G_GINT64_FORMAT, nomination_id);
-  return awd_store_finish_change (self, ok, round_id, "update", "category", category_id, NULL, after, error);
-}
-
-/* Results -------------------------------------------------------------- */
-
-static void
-clear_result_row (gpointer data)
-{
-  AwdResultRow *row = data;
-  g_clear_pointer (&row->note, g_free);
-}
-
-static void
-add_result_row (sqlite3_stmt *stmt,
-                gpointer      rows)
-{
-  AwdResultRow row = {
-    sqlite3_column_int64 (stmt, 0),
-    sqlite3_column_int64 (stmt, 1),
-    sqlite3_column_int (stmt, 2),
-    sqlite3_column_double (stmt, 3),
-    AWD_AWARD_MARK_NONE,
-    NULL,
-  };
-  const char *mark = (const char *) sqlite3_column_text (stmt, 4);
-
-  if (mark != NULL)
-    awd_award_mark_from_string (mark, &row.mark);
-  row.note = awd_store_column_text (stmt, 5);
-  g_array_append_val ((GArray *) rows, row);
-}
-
-GArray *
-awd_store_list_results (AwdStore  *self,
-                        gint64     round_id,
-                        GError   **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdResultRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_result_row);
-  stmt = awd_store_prepare (self, "SELECT r.nomination_id, r.category_id, r.rank, r.score, r.mark, r.note"
-                            " FROM result r JOIN nomination n ON n.id = r.nomination_id"
-                            " LEFT JOIN category c ON c.id = r.category_id"
-                            " WHERE r.round_id = ?1 ORDER BY c.position, r.rank, n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_result_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-gboolean
-awd_store_get_results_method (AwdStore   *self,
-                              gint64      round_id,
-                              AwdMethod  *out_method,
-                              GError    **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-  int rc;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), FALSE);
-
-  stmt = awd_store_prepare (self, "SELECT results_method FROM round WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    found = awd_method_from_string ((const char *) sqlite3_column_text (stmt, 0), out_method);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return awd_store_set_error (self, rc, error);
-  if (!found)
-    g_set_error_literal (error, AWD_STORE_ERROR, AWD_STORE_ERROR_NOT_FOUND,
-                         _("The round has no frozen results"));
-  return found;
-}
