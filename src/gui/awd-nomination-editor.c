@@ -4,78 +4,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
-#include <errno.h>
 #include <string.h>
 
 #include "awd-country-item.h"
 #include "awd-date-entry.h"
 #include "awd-edit-util.h"
 #include "awd-fold.h"
-#include "awd-nomination-editor.h"
+#include "awd-nomination-editor-private.h"
 #include "awd-store-nomination-rows.h"
 #include "awd-store-nominations.h"
-
-/* Every field of a nomination, saved at once through a copy (the shown
- * nomination changes only when the store accepted the copy), refusals shown
- * in the field's row. A new nomination lives in the editor until it has a
- * title; from then on it is stored and every change saves. */
-struct _AwdNominationEditor
-{
-  AdwWindow      parent_instance;
-
-  AwdContext    *context;
-  AwdNomination *nomination;
-  GListModel    *categories;
-  gint64         default_category_id;
-  gint64         initial_id;
-  gboolean       editable;
-  gboolean       loading;
-  gboolean       asking;            /* the duplicate question is open */
-  char          *confirmed_pair;    /* folded title + institution already accepted */
-  guint          summary_timeout;
-  char          *summary_committed;
-
-  GtkWidget     *toast_overlay;
-  GtkWidget     *window_title;
-  GtkWidget     *info_strip;
-  GtkWidget     *page;
-  GtkWidget     *nomination_group;
-  GtkWidget     *institution_group;
-  GtkWidget     *partners_group;
-  GtkWidget     *project_group;
-  GtkWidget     *contact_group;
-  GtkWidget     *attachments_group;
-  GtkWidget     *ref_entry;
-  GtkWidget     *title_entry;
-  GtkWidget     *title_en_entry;
-  GtkWidget     *category_row;
-  GtkWidget     *status_row;
-  GtkWidget     *reason_row;
-  GtkWidget     *reason_entry;
-  GtkWidget     *received_row;
-  GtkWidget     *received_entry;
-  GtkWidget     *institution_entry;
-  GtkWidget     *city_entry;
-  GtkWidget     *country_row;
-  GtkWidget     *country_dropdown;
-  GtkWidget     *region_entry;
-  GtkWidget     *partners_list;
-  GtkWidget     *add_partner_button;
-  GtkWidget     *start_row;
-  GtkWidget     *start_entry;
-  GtkWidget     *end_row;
-  GtkWidget     *end_entry;
-  GtkWidget     *summary_view;
-  GtkWidget     *summary_label;
-  GtkWidget     *contact_entry;
-  GtkWidget     *email_entry;
-  GtkWidget     *phone_entry;
-  GtkWidget     *url_entry;
-  GtkWidget     *attachments_list;
-  GtkWidget     *add_attachment_button;
-};
 
 G_DEFINE_FINAL_TYPE (AwdNominationEditor, awd_nomination_editor, ADW_TYPE_WINDOW)
 
@@ -96,16 +34,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void load_attachments (AwdNominationEditor *self);
-
 static GtkWidget *
 row_of (GtkWidget *widget)
 {
   return gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
 }
 
-static AwdStore *
-get_store (AwdNominationEditor *self)
+AwdStore *
+awd_nomination_editor_get_store (AwdNominationEditor *self)
 {
   return awd_context_get_store (self->context);
 }
@@ -116,14 +52,21 @@ is_blank (const char *text)
   return text == NULL || text[strspn (text, " \t\r\n")] == '\0';
 }
 
-static void
-show_toast (AwdNominationEditor *self,
-            const char          *message)
+void
+awd_nomination_editor_show_toast (AwdNominationEditor *self,
+                                  const char          *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+}
+
+/* Tells the nominations page that the stored nomination changed. */
+void
+awd_nomination_editor_emit_saved (AwdNominationEditor *self)
+{
+  g_signal_emit (self, signals[SAVED], 0, awd_nomination_get_id (self->nomination));
 }
 
 static void
@@ -162,7 +105,7 @@ store_copy (AwdNominationEditor  *self,
             AwdNomination        *copy,
             GError              **error)
 {
-  AwdStore *store = get_store (self);
+  AwdStore *store = awd_nomination_editor_get_store (self);
 
   if (awd_nomination_get_id (copy) == 0)
     {
@@ -207,7 +150,7 @@ save_values (AwdNominationEditor *self,
       if (row != NULL)
         awd_row_set_error (row, error->message);
       else
-        show_toast (self, error->message);
+        awd_nomination_editor_show_toast (self, error->message);
       return FALSE;
     }
   if (row != NULL)
@@ -334,13 +277,13 @@ check_duplicate (AwdNominationEditor *self,
   if (g_strcmp0 (key, self->confirmed_pair) == 0)
     return TRUE;
 
-  found = awd_store_find_nomination_duplicate (get_store (self),
+  found = awd_store_find_nomination_duplicate (awd_nomination_editor_get_store (self),
                                                awd_nomination_get_round_id (self->nomination),
                                                awd_nomination_get_id (self->nomination),
                                                title, institution, &error);
   if (found <= 0)
     return TRUE;
-  other = awd_store_get_nomination (get_store (self), found, NULL);
+  other = awd_store_get_nomination (awd_nomination_editor_get_store (self), found, NULL);
 
   pending = g_new0 (PendingSave, 1);
   pending->self = g_object_ref (self);
@@ -650,398 +593,6 @@ summary_left_cb (GtkEventControllerFocus *controller,
   commit_summary (self);
 }
 
-/* Partners ------------------------------------------------------------------- */
-
-static void
-save_partners (AwdNominationEditor *self)
-{
-  g_autoptr(GListStore) partners = g_list_store_new (AWD_TYPE_PARTNER);
-  g_autoptr(GError) error = NULL;
-
-  if (self->loading || !self->editable || awd_nomination_get_id (self->nomination) == 0)
-    return;
-  for (GtkWidget *row = gtk_widget_get_first_child (self->partners_list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "awd-name");
-      GtkWidget *dropdown = g_object_get_data (G_OBJECT (row), "awd-country");
-      AwdCountryItem *item;
-      g_autofree char *name = NULL;
-      g_autoptr(AwdPartner) partner = NULL;
-
-      if (entry == NULL)
-        continue;
-      name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-      if (*name == '\0')
-        continue;   /* a row still being filled in */
-      item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
-      partner = awd_partner_new (name, item != NULL && *awd_country_item_get_code (item) != '\0'
-                                       ? awd_country_item_get_code (item) : NULL);
-      g_list_store_append (partners, partner);
-    }
-  if (!awd_store_set_partners (get_store (self), awd_nomination_get_id (self->nomination),
-                               G_LIST_MODEL (partners), &error))
-    {
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->partners_group), error->message);
-      gtk_widget_add_css_class (self->partners_group, "error");
-      return;
-    }
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->partners_group), NULL);
-  gtk_widget_remove_css_class (self->partners_group, "error");
-  g_signal_emit (self, signals[SAVED], 0, awd_nomination_get_id (self->nomination));
-}
-
-static gboolean
-commit_partner_name_cb (GtkWidget  *entry,
-                        const char *text,
-                        gpointer    user_data)
-{
-  save_partners (user_data);
-  return TRUE;
-}
-
-static void
-partner_country_selected_cb (GtkDropDown         *dropdown,
-                             GParamSpec          *pspec,
-                             AwdNominationEditor *self)
-{
-  save_partners (self);
-}
-
-static void
-remove_partner_clicked_cb (GtkButton           *button,
-                           AwdNominationEditor *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  gtk_list_box_remove (GTK_LIST_BOX (self->partners_list), row);
-  gtk_widget_set_visible (self->partners_list, gtk_widget_get_first_child (self->partners_list) != NULL);
-  save_partners (self);
-}
-
-static GtkWidget *
-add_partner_row (AwdNominationEditor *self,
-                 const char          *name,
-                 const char          *country)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (awd_country_items_get ()),
-                                           gtk_property_expression_new (AWD_TYPE_COUNTRY_ITEM, NULL, "name"));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_widget_set_name (entry, "partner-name");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Partner institution"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
-  awd_entry_watch_commit (entry, FALSE, commit_partner_name_cb, self);
-
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_widget_set_name (dropdown, "partner-country");
-  gtk_widget_set_tooltip_text (dropdown, _("The partner's country"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), awd_country_items_find (country));
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (partner_country_selected_cb), self);
-
-  gtk_widget_set_tooltip_text (remove, _("Remove the partner"));
-  gtk_widget_add_css_class (remove, "flat");
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_partner_clicked_cb), self);
-
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), dropdown);
-  gtk_box_append (GTK_BOX (box), remove);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "awd-name", entry);
-  g_object_set_data (G_OBJECT (row), "awd-country", dropdown);
-  gtk_list_box_append (GTK_LIST_BOX (self->partners_list), row);
-  gtk_widget_set_visible (self->partners_list, TRUE);
-  return entry;
-}
-
-static void
-add_partner_clicked_cb (GtkButton           *button,
-                        AwdNominationEditor *self)
-{
-  GtkWidget *entry = add_partner_row (self, NULL, NULL);
-
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-load_partners (AwdNominationEditor *self)
-{
-  g_autoptr(GListModel) partners = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->partners_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->partners_list), child);
-  /* An empty boxed list would show as a stray line. */
-  gtk_widget_set_visible (self->partners_list, FALSE);
-  if (awd_nomination_get_id (self->nomination) == 0)
-    return;
-  partners = awd_store_list_partners (get_store (self), awd_nomination_get_id (self->nomination), NULL);
-  for (guint i = 0; partners != NULL && i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(AwdPartner) partner = g_list_model_get_item (partners, i);
-      add_partner_row (self, awd_partner_get_name (partner), awd_partner_get_country (partner));
-    }
-}
-
-/* Attachments ---------------------------------------------------------------- */
-
-static AwdAttachment *
-attachment_of (GtkWidget *button)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
-  return g_object_get_data (G_OBJECT (row), "awd-attachment");
-}
-
-/* A safe file name for writing the attachment out: no folders. */
-static char *
-safe_file_name (AwdAttachment *attachment)
-{
-  g_autofree char *base = g_path_get_basename (awd_attachment_get_name (attachment));
-
-  g_strdelimit (base, "/\\", '_');
-  if (*base == '\0' || strcmp (base, ".") == 0 || strcmp (base, "..") == 0)
-    {
-      g_free (base);
-      base = g_strdup ("attachment");
-    }
-  return g_steal_pointer (&base);
-}
-
-static void
-open_attachment_clicked_cb (GtkButton           *button,
-                            AwdNominationEditor *self)
-{
-  AwdAttachment *attachment = attachment_of (GTK_WIDGET (button));
-  g_autoptr(GBytes) data = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-  gconstpointer bytes;
-  gsize size;
-
-  data = awd_store_get_attachment_data (get_store (self), awd_attachment_get_id (attachment), &error);
-  if (data == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  /* A private copy to hand to the default application, named after the
-   * attachment so the application shows a sensible title. */
-  dir = g_build_filename (g_get_user_cache_dir (), "award-desk", "attachments",
-                          awd_attachment_get_sha256 (attachment), NULL);
-  name = safe_file_name (attachment);
-  path = g_build_filename (dir, name, NULL);
-  bytes = g_bytes_get_data (data, &size);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, bytes, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The attachment could not be opened: %s"),
-                                                  error != NULL ? error->message : g_strerror (errno));
-      show_toast (self, message);
-      return;
-    }
-  uri = g_filename_to_uri (path, NULL, NULL);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-static void
-save_copy_chosen_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         data)
-{
-  AwdNominationEditor *self = g_object_get_data (G_OBJECT (chooser), "awd-editor");
-  AwdAttachment *attachment = data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  if (file != NULL)
-    {
-      bytes = awd_store_get_attachment_data (get_store (self), awd_attachment_get_id (attachment), &error);
-      if (bytes == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("The copy could not be saved: %s"), error->message);
-          show_toast (self, message);
-        }
-      else
-        show_toast (self, _("Copy saved"));
-    }
-  g_object_unref (attachment);
-  g_object_unref (chooser);
-}
-
-static void
-save_attachment_clicked_cb (GtkButton           *button,
-                            AwdNominationEditor *self)
-{
-  AwdAttachment *attachment = attachment_of (GTK_WIDGET (button));
-  g_autofree char *name = safe_file_name (attachment);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Attachment"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "awd-editor", self);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_copy_chosen_cb), g_object_ref (attachment));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          data)
-{
-  AwdNominationEditor *self = g_object_get_data (G_OBJECT (dialog), "awd-editor");
-  AwdAttachment *attachment = data;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "remove") == 0)
-    {
-      if (!awd_store_remove_attachment (get_store (self), awd_attachment_get_id (attachment), &error))
-        show_toast (self, error->message);
-      else
-        {
-          load_attachments (self);
-          g_signal_emit (self, signals[SAVED], 0, awd_nomination_get_id (self->nomination));
-        }
-    }
-  g_object_unref (attachment);
-}
-
-static void
-remove_attachment_clicked_cb (GtkButton           *button,
-                              AwdNominationEditor *self)
-{
-  AwdAttachment *attachment = attachment_of (GTK_WIDGET (button));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Attachment?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” will be removed from the database. Save a copy first if you may need it."),
-                                  awd_attachment_get_name (attachment));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "awd-editor", self);
-  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), g_object_ref (attachment));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-make_icon_button (const char *icon,
-                  const char *tooltip,
-                  GCallback   callback,
-                  gpointer    data)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", callback, data);
-  return button;
-}
-
-static void
-load_attachments (AwdNominationEditor *self)
-{
-  g_autoptr(GListModel) attachments = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->attachments_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->attachments_list), child);
-  if (awd_nomination_get_id (self->nomination) == 0)
-    {
-      gtk_widget_set_visible (self->attachments_list, FALSE);
-      return;
-    }
-  attachments = awd_store_list_attachments (get_store (self), awd_nomination_get_id (self->nomination), NULL);
-  for (guint i = 0; attachments != NULL && i < g_list_model_get_n_items (attachments); i++)
-    {
-      g_autoptr(AwdAttachment) attachment = g_list_model_get_item (attachments, i);
-      g_autofree char *size = g_format_size ((guint64) awd_attachment_get_size (attachment));
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      /* Translators: an attachment's size and the start of its SHA-256 */
-      subtitle = g_strdup_printf (_("%s · SHA-256 %.16s…"), size, awd_attachment_get_sha256 (attachment));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), awd_attachment_get_name (attachment));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, awd_attachment_get_sha256 (attachment));
-      g_object_set_data_full (G_OBJECT (row), "awd-attachment", g_object_ref (attachment), g_object_unref);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_icon_button ("document-open-symbolic", _("Open with the default application"),
-                                                   G_CALLBACK (open_attachment_clicked_cb), self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_icon_button ("document-save-as-symbolic", _("Save a copy…"),
-                                                   G_CALLBACK (save_attachment_clicked_cb), self));
-      if (self->editable)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   make_icon_button ("user-trash-symbolic", _("Remove"),
-                                                     G_CALLBACK (remove_attachment_clicked_cb), self));
-      gtk_list_box_append (GTK_LIST_BOX (self->attachments_list), row);
-    }
-  gtk_widget_set_visible (self->attachments_list,
-                          attachments != NULL && g_list_model_get_n_items (attachments) > 0);
-}
-
-static void
-attachment_chosen_cb (GtkNativeDialog     *chooser,
-                      int                  response,
-                      AwdNominationEditor *self)
-{
-  g_autoptr(GListModel) files = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(GError) error = NULL;
-
-      if (!awd_nomination_editor_add_attachment (self, file, &error))
-        show_toast (self, error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-add_attachment_clicked_cb (GtkButton           *button,
-                           AwdNominationEditor *self)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (attachment_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* Loading ----------------------------------------------------------------------- */
 
 static void
@@ -1095,8 +646,8 @@ load_nomination (AwdNominationEditor *self)
                               awd_country_items_find (awd_nomination_get_country (n)));
   update_reason_row (self);
   fill_region_suggestions (self);
-  load_partners (self);
-  load_attachments (self);
+  awd_nomination_editor_load_partners (self);
+  awd_nomination_editor_load_attachments (self);
   update_title (self);
   self->loading = FALSE;
 }
@@ -1108,7 +659,7 @@ awd_nomination_editor_constructed (GObject *object)
 {
   AwdNominationEditor *self = AWD_NOMINATION_EDITOR (object);
   AwdRound *round = awd_context_get_round (self->context);
-  AwdStore *store = get_store (self);
+  AwdStore *store = awd_nomination_editor_get_store (self);
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (awd_nomination_editor_parent_class)->constructed (object);
@@ -1327,8 +878,8 @@ awd_nomination_editor_class_init (AwdNominationEditorClass *klass)
   BIND (attachments_list);
   BIND (add_attachment_button);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, add_partner_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_attachment_clicked_cb);
+  awd_nomination_editor_install_partners (widget_class);
+  awd_nomination_editor_install_attachments (widget_class);
 
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
@@ -1411,55 +962,3 @@ awd_nomination_editor_get_nomination_id (AwdNominationEditor *self)
   return awd_nomination_get_id (self->nomination);
 }
 
-gboolean
-awd_nomination_editor_add_attachment (AwdNominationEditor  *self,
-                                      GFile                *file,
-                                      GError              **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) data = NULL;
-  g_autoptr(AwdAttachment) attachment = NULL;
-  g_autofree char *mime = NULL;
-  const char *name;
-  const char *content_type;
-
-  g_return_val_if_fail (AWD_IS_NOMINATION_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (awd_nomination_get_id (self->nomination) == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Give the nomination a title first: attachments belong to a stored nomination"));
-      return FALSE;
-    }
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  name = g_file_info_get_display_name (info);
-  /* Refuse a file that is too big before reading it into memory. */
-  if (g_file_info_get_size (info) > AWD_ATTACHMENT_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (AWD_ATTACHMENT_MAX_SIZE);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("“%s” is %s: an attachment can be at most %s. Attach a smaller copy (a PDF at a lower resolution, for instance)."),
-                   name, size, limit);
-      return FALSE;
-    }
-  data = g_file_load_bytes (file, NULL, NULL, error);
-  if (data == NULL)
-    return FALSE;
-  content_type = g_file_info_get_content_type (info);
-  mime = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
-  attachment = awd_store_add_attachment (get_store (self), awd_nomination_get_id (self->nomination), name,
-                                         mime != NULL ? mime : "application/octet-stream", data, error);
-  if (attachment == NULL)
-    return FALSE;
-  load_attachments (self);
-  g_signal_emit (self, signals[SAVED], 0, awd_nomination_get_id (self->nomination));
-  return TRUE;
-}
