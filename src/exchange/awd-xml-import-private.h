@@ -127,18 +127,6 @@ typedef struct {
   guint64              n_scores;
 } ImportContext;
 
-/* Inline: called for every node or every score of the file. */
-static inline int
-current_line (ImportContext *ctx)
-{
-  xmlNodePtr node = ctx->reader != NULL ? xmlTextReaderCurrentNode (ctx->reader) : NULL;
-  long line = node != NULL ? xmlGetLineNo (node) : -1;
-
-  if (line <= 0 && ctx->reader != NULL)
-    line = xmlTextReaderGetParserLineNumber (ctx->reader);
-  return line > 0 ? (int) line : 1;
-}
-
 /* Whether the file has a DOCTYPE. The reader parses ahead of the node it
  * returns, so an internal subset's entities can make an error (an entity
  * loop, an empty title) before the DOCTYPE node ever comes back; the bytes
@@ -155,7 +143,8 @@ scores_waiting (ImportContext *ctx)
   return ctx->writer != NULL && (ctx->batch->n > 0 || ctx->writer->in_flight > 0);
 }
 
-/* Errors (awd-xml-import.c) */
+/* Errors (awd-xml-import.c). current_line: the line of the reader's node. */
+int           awd_xml_import_current_line   (ImportContext *ctx);
 gboolean      awd_xml_import_fail_at        (ImportContext *ctx,
                                              int            line,
                                              AwdXmlError    code,

@@ -129,7 +129,7 @@ reader_error_cb (void        *user_data,
   /* libxml2 names elements {namespace}name: our namespace is noise. */
   parts = g_strsplit (error->message != NULL ? error->message : "", "{" AWD_XML_NAMESPACE "}", -1);
   message = g_strjoinv ("", parts);
-  awd_xml_import_fail_at (ctx, error->line > 0 ? error->line : current_line (ctx),
+  awd_xml_import_fail_at (ctx, error->line > 0 ? error->line : awd_xml_import_current_line (ctx),
                           AWD_XML_ERROR_INVALID, message);
 }
 

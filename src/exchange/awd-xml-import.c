@@ -48,6 +48,25 @@ typedef struct {
 
 /* Errors ------------------------------------------------------------------ */
 
+static int
+current_line (ImportContext *ctx)
+{
+  xmlNodePtr node = ctx->reader != NULL ? xmlTextReaderCurrentNode (ctx->reader) : NULL;
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  if (line <= 0 && ctx->reader != NULL)
+    line = xmlTextReaderGetParserLineNumber (ctx->reader);
+  return line > 0 ? (int) line : 1;
+}
+
+/* For the other files: the function above stays static, so that the
+ * per-score path calls it as it always has. */
+int
+awd_xml_import_current_line (ImportContext *ctx)
+{
+  return current_line (ctx);
+}
+
 gboolean
 awd_xml_import_fail_at (ImportContext *ctx,
                         int            line,
