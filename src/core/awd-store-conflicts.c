@@ -120,19 +120,8 @@ awd_store_list_conflicts (AwdStore  *self,
                           gint64     round_id,
                           GError   **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdConflictRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_conflict_row);
-  stmt = awd_store_prepare (self, "SELECT c.juror_id, c.nomination_id, c.reason FROM conflict c"
-                            " JOIN juror j ON j.id = c.juror_id JOIN nomination n ON n.id = c.nomination_id"
-                            " WHERE c.round_id = ?1 ORDER BY j.position, j.id, n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_conflict_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return awd_store_list_round_rows (self, "SELECT c.juror_id, c.nomination_id, c.reason FROM conflict c"
+                                    " JOIN juror j ON j.id = c.juror_id JOIN nomination n ON n.id = c.nomination_id"
+                                    " WHERE c.round_id = ?1 ORDER BY j.position, j.id, n.ref, n.id",
+                                    round_id, sizeof (AwdConflictRow), clear_conflict_row, add_conflict_row, error);
 }

@@ -101,21 +101,10 @@ awd_store_list_comments (AwdStore  *self,
                          gint64     round_id,
                          GError   **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdCommentRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_comment_row);
-  stmt = awd_store_prepare (self, "SELECT c.juror_id, c.nomination_id, c.text FROM comment c"
-                            " JOIN juror j ON j.id = c.juror_id JOIN nomination n ON n.id = c.nomination_id"
-                            " WHERE c.round_id = ?1 ORDER BY j.position, j.id, n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_comment_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return awd_store_list_round_rows (self, "SELECT c.juror_id, c.nomination_id, c.text FROM comment c"
+                                    " JOIN juror j ON j.id = c.juror_id JOIN nomination n ON n.id = c.nomination_id"
+                                    " WHERE c.round_id = ?1 ORDER BY j.position, j.id, n.ref, n.id",
+                                    round_id, sizeof (AwdCommentRow), clear_comment_row, add_comment_row, error);
 }
 
 /* Votes ---------------------------------------------------------------- */
@@ -185,20 +174,10 @@ awd_store_list_votes (AwdStore  *self,
                       gint64     round_id,
                       GError   **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdVoteRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  stmt = awd_store_prepare (self, "SELECT v.nomination_id, v.count FROM vote v"
-                            " JOIN nomination n ON n.id = v.nomination_id"
-                            " WHERE n.round_id = ?1 ORDER BY n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_vote_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return awd_store_list_round_rows (self, "SELECT v.nomination_id, v.count FROM vote v"
+                                    " JOIN nomination n ON n.id = v.nomination_id"
+                                    " WHERE n.round_id = ?1 ORDER BY n.ref, n.id",
+                                    round_id, sizeof (AwdVoteRow), NULL, add_vote_row, error);
 }
 
 /* Award marks ---------------------------------------------------------- */
@@ -287,21 +266,10 @@ awd_store_list_awards (AwdStore  *self,
                        gint64     round_id,
                        GError   **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdAwardRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_award_row);
-  stmt = awd_store_prepare (self, "SELECT a.nomination_id, a.mark, a.note FROM award a"
-                            " JOIN nomination n ON n.id = a.nomination_id"
-                            " WHERE n.round_id = ?1 ORDER BY n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_award_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return awd_store_list_round_rows (self, "SELECT a.nomination_id, a.mark, a.note FROM award a"
+                                    " JOIN nomination n ON n.id = a.nomination_id"
+                                    " WHERE n.round_id = ?1 ORDER BY n.ref, n.id",
+                                    round_id, sizeof (AwdAwardRow), clear_award_row, add_award_row, error);
 }
 
 /* Direct winners ------------------------------------------------------- */
@@ -408,22 +376,11 @@ awd_store_list_results (AwdStore  *self,
                         gint64     round_id,
                         GError   **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AwdResultRow));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
-
-  g_array_set_clear_func (rows, clear_result_row);
-  stmt = awd_store_prepare (self, "SELECT r.nomination_id, r.category_id, r.rank, r.score, r.mark, r.note"
-                            " FROM result r JOIN nomination n ON n.id = r.nomination_id"
-                            " LEFT JOIN category c ON c.id = r.category_id"
-                            " WHERE r.round_id = ?1 ORDER BY c.position, r.rank, n.ref, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!awd_store_foreach_row (self, stmt, add_result_row, rows, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return awd_store_list_round_rows (self, "SELECT r.nomination_id, r.category_id, r.rank, r.score, r.mark, r.note"
+                                    " FROM result r JOIN nomination n ON n.id = r.nomination_id"
+                                    " LEFT JOIN category c ON c.id = r.category_id"
+                                    " WHERE r.round_id = ?1 ORDER BY c.position, r.rank, n.ref, n.id",
+                                    round_id, sizeof (AwdResultRow), clear_result_row, add_result_row, error);
 }
 
 gboolean

@@ -107,6 +107,15 @@ GListModel   *awd_store_list_objects   (AwdStore      *self,
                                         GType          item_type,
                                         AwdStoreObjectFunc from_row,
                                         GError       **error);
+/* The rows of a round's listing query (?1 = @round_id) as a GArray of
+ * @element_size structs, each appended by @add_row, cleared by @clear. */
+GArray       *awd_store_list_round_rows (AwdStore     *self,
+                                        const char    *sql,
+                                        gint64         round_id,
+                                        guint          element_size,
+                                        GDestroyNotify clear,
+                                        AwdStoreRowFunc add_row,
+                                        GError       **error);
 gpointer      awd_store_get_object     (AwdStore      *self,
                                         sqlite3_stmt  *stmt,
                                         AwdStoreObjectFunc from_row,

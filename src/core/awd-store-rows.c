@@ -62,6 +62,31 @@ awd_store_list_objects (AwdStore            *self,
   return G_LIST_MODEL (list);
 }
 
+GArray *
+awd_store_list_round_rows (AwdStore         *self,
+                           const char       *sql,
+                           gint64            round_id,
+                           guint             element_size,
+                           GDestroyNotify    clear,
+                           AwdStoreRowFunc   add_row,
+                           GError          **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, element_size);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (AWD_IS_STORE (self), NULL);
+
+  if (clear != NULL)
+    g_array_set_clear_func (rows, clear);
+  stmt = awd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (!awd_store_foreach_row (self, stmt, add_row, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 gpointer
 awd_store_get_object (AwdStore            *self,
                       sqlite3_stmt        *stmt,
